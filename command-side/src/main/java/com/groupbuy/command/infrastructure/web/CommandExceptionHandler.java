@@ -1,0 +1,65 @@
+package com.groupbuy.command.infrastructure.web;
+
+import com.groupbuy.command.domain.BusinessRuleViolation;
+import com.groupbuy.contract.ErrorCode;
+import com.groupbuy.platform.web.Problems;
+import jakarta.validation.ValidationException;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** How the outcome of a refused command reads over HTTP. */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class CommandExceptionHandler {
+
+    @ExceptionHandler(BusinessRuleViolation.class)
+    ResponseEntity<ProblemDetail> onRuleViolation(BusinessRuleViolation e) {
+        HttpStatus status = e.code() == ErrorCode.VALIDATION_FAILED ? HttpStatus.UNPROCESSABLE_CONTENT
+                : HttpStatus.CONFLICT;
+        return answer(status, e.code(), e.getMessage());
+    }
+
+    @ExceptionHandler(ValidationException.class)
+    ResponseEntity<ProblemDetail> onValidation(ValidationException e) {
+        return answer(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED, e.getMessage());
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ResponseEntity<ProblemDetail> onNotFound(AggregateNotFoundException e) {
+        return answer(HttpStatus.NOT_FOUND, ErrorCode.NOT_FOUND, "Nothing known with id " + e.getAggregateIdentifier());
+    }
+
+    @ExceptionHandler(AggregateStreamCreationException.class)
+    ResponseEntity<ProblemDetail> onDuplicate(AggregateStreamCreationException e) {
+        return answer(HttpStatus.CONFLICT, ErrorCode.ALREADY_EXISTS, "It exists already");
+    }
+
+    /** The command bus may wrap what the handler threw; answer for the cause. */
+    @ExceptionHandler({CommandExecutionException.class, EventStoreException.class})
+    ResponseEntity<ProblemDetail> onWrapped(RuntimeException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof BusinessRuleViolation violation) {
+            return onRuleViolation(violation);
+        }
+        if (cause instanceof AggregateNotFoundException notFound) {
+            return onNotFound(notFound);
+        }
+        if (e instanceof AggregateStreamCreationException || cause instanceof AggregateStreamCreationException) {
+            return answer(HttpStatus.CONFLICT, ErrorCode.ALREADY_EXISTS, "It exists already");
+        }
+        throw e;
+    }
+
+    private static ResponseEntity<ProblemDetail> answer(HttpStatus status, ErrorCode code, String detail) {
+        return ResponseEntity.status(status).body(Problems.of(status, code, detail));
+    }
+}

@@ -1,0 +1,72 @@
+package com.groupbuy.command.product.api;
+
+import com.groupbuy.command.product.model.AdjustStock;
+import com.groupbuy.command.product.model.RegisterProduct;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.context.annotation.Profile;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+
+/** Admin commands on the catalog: register a product, adjust its stock. */
+@RestController
+@Profile("api")
+@RequestMapping("/api/v1/products")
+@PreAuthorize("hasRole('ADMIN')")
+class ProductController {
+
+    static final String SKU_PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
+
+    private final CommandGateway commands;
+
+    ProductController(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    record RegisterProductRequest(
+            @NotBlank @Pattern(regexp = SKU_PATTERN) String sku,
+            @NotBlank @Size(max = 200) String name,
+            @NotBlank @Size(max = 64) String category,
+            @NotNull @Positive @Max(100_000_000) Long priceCents,
+            @NotNull @PositiveOrZero @Max(1_000_000) Integer initialStock) {
+    }
+
+    record ProductRegisteredResponse(String sku) {
+    }
+
+    record AdjustStockRequest(@NotNull @Min(-1_000_000) @Max(1_000_000) Integer delta) {
+    }
+
+    @PostMapping
+    ResponseEntity<ProductRegisteredResponse> register(@Valid @RequestBody RegisterProductRequest request) {
+        commands.sendAndWait(new RegisterProduct(request.sku(), request.name().strip(), request.category().strip(),
+                request.priceCents(), request.initialStock()));
+        return ResponseEntity.created(URI.create("/api/v1/products/" + request.sku()))
+                .body(new ProductRegisteredResponse(request.sku()));
+    }
+
+    @PostMapping("/{sku}/stock")
+    ResponseEntity<Void> adjustStock(@PathVariable @Pattern(regexp = SKU_PATTERN) String sku,
+                                     @Valid @RequestBody AdjustStockRequest request) {
+        if (request.delta() == 0) {
+            throw new jakarta.validation.ValidationException("delta must not be zero");
+        }
+        commands.sendAndWait(new AdjustStock(sku, request.delta()));
+        return ResponseEntity.accepted().build();
+    }
+}

@@ -1,0 +1,17 @@
+package com.groupbuy.platform.security;
+
+import org.springframework.security.core.Authentication;
+
+/** The caller, as the token says: the user id is the token's subject and never comes from a request body. */
+public record CurrentUser(String userId, boolean isAdmin, boolean isAnalyst) {
+
+    public static CurrentUser of(Authentication authentication) {
+        return new CurrentUser(authentication.getName(),
+                has(authentication, Roles.ADMIN), has(authentication, Roles.ANALYST));
+    }
+
+    private static boolean has(Authentication authentication, String role) {
+        String authority = Roles.authorityOf(role);
+        return authentication.getAuthorities().stream().anyMatch(a -> authority.equals(a.getAuthority()));
+    }
+}

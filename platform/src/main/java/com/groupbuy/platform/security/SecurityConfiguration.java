@@ -1,0 +1,68 @@
+package com.groupbuy.platform.security;
+
+import com.groupbuy.platform.web.ProblemWriter;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+import java.util.Objects;
+
+/**
+ * Every {@code /api/**} call needs a valid bearer JWT; roles are checked per endpoint with
+ * {@code @PreAuthorize}. Actuator endpoints stay open for probes and Prometheus (they listen on the pod network
+ * only, see the chart's NetworkPolicy).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+@EnableConfigurationProperties(JwtSettings.class)
+public class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, ProblemWriter problems) throws Exception {
+        ProblemAuthenticationHandlers handlers = new ProblemAuthenticationHandlers(problems);
+        return http
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/**", "/error").permitAll()
+                        .requestMatchers("/api/v1/dev/tokens").permitAll()
+                        .requestMatchers("/api/**").authenticated()
+                        .anyRequest().denyAll())
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new RolesClaimConverter()))
+                        .authenticationEntryPoint(handlers)
+                        .accessDeniedHandler(handlers))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(handlers)
+                        .accessDeniedHandler(handlers))
+                .build();
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(JwtSettings settings) {
+        NimbusJwtDecoder decoder = settings.usesIdentityProvider()
+                ? NimbusJwtDecoder.withJwkSetUri(settings.jwkSetUri()).build()
+                : NimbusJwtDecoder.withSecretKey(HmacKeys.of(Objects.requireNonNull(settings.secret(),
+                                "set groupbuy.security.jwt.secret or groupbuy.security.jwt.jwk-set-uri")))
+                        .macAlgorithm(MacAlgorithm.HS256)
+                        .build();
+        OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(settings.issuer()),
+                new JwtClaimValidator<String>(JwtClaimNames.SUB, sub -> sub != null && !sub.isBlank()));
+        decoder.setJwtValidator(validator);
+        return decoder;
+    }
+}

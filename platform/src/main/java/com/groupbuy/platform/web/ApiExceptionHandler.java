@@ -1,0 +1,103 @@
+package com.groupbuy.platform.web;
+
+import com.groupbuy.contract.ErrorCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.util.List;
+import java.util.Map;
+
+/** Every error a controller raises becomes problem+json with a stable {@code code}. */
+@RestControllerAdvice
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<ProblemDetail> onApiException(ApiException e) {
+        return ResponseEntity.status(e.status()).body(Problems.of(e.status(), e.code(), e.getMessage()));
+    }
+
+    @ExceptionHandler(PayloadTooLargeException.class)
+    ResponseEntity<ProblemDetail> onPayloadTooLarge(PayloadTooLargeException e) {
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                .body(Problems.of(HttpStatus.CONTENT_TOO_LARGE, ErrorCode.PAYLOAD_TOO_LARGE, e.getMessage()));
+    }
+
+    /** Security decides these; rethrown so its 401/403 handlers answer. */
+    @ExceptionHandler({AccessDeniedException.class, AuthenticationException.class})
+    void onSecurityException(RuntimeException e) {
+        throw e;
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> onUnexpected(Exception e) {
+        log.error("unexpected error", e);
+        return ResponseEntity.internalServerError().body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR,
+                ErrorCode.INTERNAL_ERROR, "Something went wrong on our side"));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> Map.of("field", error.getField(),
+                        "message", String.valueOf(error.getDefaultMessage())))
+                .toList();
+        ProblemDetail problem = Problems.of(status, ErrorCode.VALIDATION_FAILED, "The request has invalid fields");
+        problem.setProperty("errors", errors);
+        return ResponseEntity.status(status).body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(Problems.of(HttpStatus.BAD_REQUEST,
+                ErrorCode.VALIDATION_FAILED, "The request has invalid parameters"));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (e.getCause() instanceof PayloadTooLargeException tooLarge) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(Problems.of(
+                    HttpStatus.CONTENT_TOO_LARGE, ErrorCode.PAYLOAD_TOO_LARGE, tooLarge.getMessage()));
+        }
+        return ResponseEntity.status(status).body(Problems.of(status, ErrorCode.MALFORMED_REQUEST,
+                "The request body is not valid JSON for this call"));
+    }
+
+    /** Framework-raised errors (404 for unknown paths, 405, 415, …) get a code from their status. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        if (body instanceof ProblemDetail problem && !problem.getProperties().containsKey("code")) {
+            Problems.withCode(problem, codeFor(status));
+        }
+        return super.handleExceptionInternal(e, body, headers, status, request);
+    }
+
+    private static ErrorCode codeFor(HttpStatusCode status) {
+        return switch (status.value()) {
+            case 404 -> ErrorCode.NOT_FOUND;
+            case 409 -> ErrorCode.ILLEGAL_STATE;
+            case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
+            case 503, 429 -> ErrorCode.OVERLOADED;
+            default -> status.is4xxClientError() ? ErrorCode.MALFORMED_REQUEST : ErrorCode.INTERNAL_ERROR;
+        };
+    }
+}

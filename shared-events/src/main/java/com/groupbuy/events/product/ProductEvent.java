@@ -1,0 +1,20 @@
+package com.groupbuy.events.product;
+
+import com.groupbuy.events.AggregateType;
+import com.groupbuy.events.DomainEvent;
+
+/** Events of the product aggregate, identified by its SKU. */
+public sealed interface ProductEvent extends DomainEvent permits ProductRegistered, StockAdjusted {
+
+    String sku();
+
+    @Override
+    default AggregateType aggregateType() {
+        return AggregateType.PRODUCT;
+    }
+
+    @Override
+    default String aggregateId() {
+        return sku();
+    }
+}

@@ -1,0 +1,63 @@
+package com.groupbuy.events;
+
+import com.groupbuy.events.product.ProductRegistered;
+import com.groupbuy.events.product.StockAdjusted;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class EventRecordCodecTest {
+
+    private static final Instant AT = Instant.parse("2026-11-22T10:15:30Z");
+
+    @Test
+    void an_event_travels_in_the_spec_envelope_and_comes_back_equal() {
+        ProductRegistered event = new ProductRegistered("TEA-1", "Jasmine tea", "tea", 450, 20);
+
+        byte[] bytes = EventRecordCodec.encode(EventRecordCodec.toRecord("e-1", 0, AT, event));
+        EventRecord record = EventRecordCodec.decode(bytes);
+
+        assertThat(new String(bytes, StandardCharsets.UTF_8)).contains(
+                "\"eventId\":\"e-1\"", "\"eventType\":\"ProductRegistered\"", "\"schemaVersion\":1",
+                "\"aggregateType\":\"product\"", "\"aggregateId\":\"TEA-1\"", "\"sequence\":0",
+                "\"occurredAt\":\"2026-11-22T10:15:30Z\"", "\"payload\":{");
+        assertThat(record.occurredAt()).isEqualTo(AT);
+        assertThat(EventRecordCodec.payloadOf(record)).contains(event);
+    }
+
+    @Test
+    void an_unknown_event_type_is_skipped_not_failed() {
+        EventRecord known = EventRecordCodec.toRecord("e-2", 1, AT, new StockAdjusted("TEA-1", 5, 25));
+        EventRecord unknown = new EventRecord("e-3", "ProductRenamed", 1, "product", "TEA-1", 2, AT,
+                known.payload());
+
+        assertThat(EventRecordCodec.payloadOf(unknown)).isEmpty();
+    }
+
+    @Test
+    void a_newer_schema_version_than_this_build_knows_is_skipped() {
+        EventRecord current = EventRecordCodec.toRecord("e-4", 1, AT, new StockAdjusted("TEA-1", 5, 25));
+        EventRecord newer = new EventRecord(current.eventId(), current.eventType(), 2, current.aggregateType(),
+                current.aggregateId(), current.sequence(), current.occurredAt(), current.payload());
+
+        assertThat(EventRecordCodec.payloadOf(newer)).isEmpty();
+    }
+
+    @Test
+    void bytes_that_are_no_event_record_are_reported_as_malformed() {
+        assertThatThrownBy(() -> EventRecordCodec.decode("{not json".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(MalformedEventRecordException.class);
+        assertThatThrownBy(() -> EventRecordCodec.decode("{\"eventId\":\"x\"}".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(MalformedEventRecordException.class);
+    }
+
+    @Test
+    void every_catalogued_event_has_a_schema_version() {
+        assertThat(EventCatalog.eventTypes())
+                .allSatisfy(type -> assertThat(EventCatalog.schemaVersionOf(type)).isPositive());
+    }
+}

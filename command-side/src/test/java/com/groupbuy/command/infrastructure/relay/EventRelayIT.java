@@ -1,0 +1,119 @@
+package com.groupbuy.command.infrastructure.relay;
+
+import com.groupbuy.command.product.model.AdjustStock;
+import com.groupbuy.command.product.model.RegisterProduct;
+import com.groupbuy.contract.Topics;
+import com.groupbuy.events.AggregateType;
+import com.groupbuy.events.EventRecord;
+import com.groupbuy.events.EventRecordCodec;
+import com.groupbuy.events.product.ProductRegistered;
+import com.groupbuy.events.product.StockAdjusted;
+import com.groupbuy.infra.Infrastructure;
+import com.groupbuy.infra.Infrastructures;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The command side against a real PostgreSQL event store and a real Kafka broker. */
+@SpringBootTest
+@ActiveProfiles("worker")
+class EventRelayIT {
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        Infrastructure infra = Infrastructures.shared();
+        registry.add("spring.datasource.url", () -> infra.jdbcUrl("eventstore_relay_it"));
+        registry.add("spring.datasource.username", infra::jdbcUsername);
+        registry.add("spring.datasource.password", infra::jdbcPassword);
+        registry.add("spring.kafka.bootstrap-servers", infra::kafkaBootstrapServers);
+        registry.add("groupbuy.security.jwt.secret", () -> "test-secret-test-secret-test-secret-42");
+    }
+
+    @Autowired
+    CommandGateway commands;
+    @Autowired
+    EventStorageEngine storageEngine;
+    @Autowired
+    TokenStore tokenStore;
+    @Autowired
+    TransactionManager transactionManager;
+
+    @Test
+    void events_are_stored_in_postgresql_with_durable_tokens_and_real_transactions() {
+        assertThat(storageEngine).isInstanceOf(JdbcEventStorageEngine.class);
+        assertThat(tokenStore).isInstanceOf(JdbcTokenStore.class);
+        assertThat(transactionManager).isInstanceOf(SpringTransactionManager.class);
+    }
+
+    @Test
+    void every_event_reaches_its_topic_in_the_spec_envelope_in_aggregate_order() {
+        String sku = "RELAY-" + UUID.randomUUID().toString().substring(0, 8);
+        commands.sendAndWait(new RegisterProduct(sku, "Relay tea", "tea", 300, 10));
+        commands.sendAndWait(new AdjustStock(sku, 5));
+        commands.sendAndWait(new AdjustStock(sku, -3));
+        commands.sendAndWait(new AdjustStock(sku, 7));
+
+        List<ConsumerRecord<String, byte[]>> records = readFromStart(Topics.eventsOf(AggregateType.PRODUCT), sku, 4);
+
+        assertThat(records).hasSize(4).allSatisfy(r -> assertThat(r.key()).isEqualTo(sku));
+        assertThat(records.stream().map(ConsumerRecord::partition).distinct()).hasSize(1);
+        List<EventRecord> events = records.stream().map(r -> EventRecordCodec.decode(r.value())).toList();
+        assertThat(events).extracting(EventRecord::sequence).containsExactly(0L, 1L, 2L, 3L);
+        assertThat(events).extracting(EventRecord::eventType)
+                .containsExactly("ProductRegistered", "StockAdjusted", "StockAdjusted", "StockAdjusted");
+        assertThat(events).allSatisfy(e -> {
+            assertThat(e.aggregateType()).isEqualTo("product");
+            assertThat(e.aggregateId()).isEqualTo(sku);
+            assertThat(e.schemaVersion()).isEqualTo(1);
+            assertThat(e.eventId()).isNotBlank();
+            assertThat(e.occurredAt()).isNotNull();
+        });
+        assertThat(EventRecordCodec.payloadOf(events.get(0)))
+                .contains(new ProductRegistered(sku, "Relay tea", "tea", 300, 10));
+        assertThat(EventRecordCodec.payloadOf(events.get(3))).contains(new StockAdjusted(sku, 7, 19));
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> readFromStart(String topic, String key, int expected) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructures.shared().kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "relay-it-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer =
+                     new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (found.size() < expected && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (key.equals(r.key())) {
+                        found.add(r);
+                    }
+                });
+            }
+        }
+        return found;
+    }
+}

@@ -1,0 +1,61 @@
+package com.groupbuy.stack;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** A minimal JSON-over-HTTP client for talking to the running stack. */
+public final class StackClient {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    public record Response(int status, String contentType, JsonNode body) {
+    }
+
+    /** A token from the local run's dev token endpoint. */
+    public String devToken(String baseUrl, String userId, String... roles) throws IOException, InterruptedException {
+        Response response = post(baseUrl + "/api/v1/dev/tokens", null,
+                Map.of("userId", userId, "roles", List.of(roles)));
+        if (response.status() != 200) {
+            throw new IllegalStateException("dev token endpoint answered " + response.status());
+        }
+        return response.body().get("token").asString();
+    }
+
+    public Response post(String url, String token, Object body) throws IOException, InterruptedException {
+        return postRaw(url, token, JSON.writeValueAsString(body));
+    }
+
+    public Response postRaw(String url, String token, String body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        return send(request, token);
+    }
+
+    public Response get(String url, String token) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET(), token);
+    }
+
+    private Response send(HttpRequest.Builder request, String token) throws IOException, InterruptedException {
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        String body = response.body();
+        JsonNode json = body == null || body.isBlank() ? JSON.nullNode() : JSON.readTree(body);
+        return new Response(response.statusCode(),
+                response.headers().firstValue("Content-Type").orElse(""), json);
+    }
+}

@@ -1,0 +1,32 @@
+package com.groupbuy.stack;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * How to run the stack: fixed ports (the local run uses the defaults of SPEC.md) or free ones (tests), where the
+ * processes write their logs, and the JVM options of each process.
+ */
+public record StackOptions(Ports ports, Path logDir, List<String> jvmOptions) {
+
+    public record Ports(int api, int query, int projections, int worker) {
+
+        public static Ports defaults() {
+            return new Ports(8081, 8082, 8083, 8084);
+        }
+
+        public static Ports free() {
+            return new Ports(FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next());
+        }
+    }
+
+    public static StackOptions forLocalRun(Path logDir) {
+        return new StackOptions(Ports.defaults(), logDir, List.of("-Xmx512m", "-XX:+UseSerialGC"));
+    }
+
+    /** Free ports, and start-up over peak speed: these processes live for one test run. */
+    public static StackOptions forTests(Path logDir) {
+        return new StackOptions(Ports.free(), logDir,
+                List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+    }
+}

@@ -1,0 +1,149 @@
+package com.groupbuy.stack;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The newcomer's way in: the real processes, started from their jars against real Kafka, PostgreSQL and Redis,
+ * driven over HTTP as a storefront and an admin would.
+ */
+class ProductSliceEndToEndIT {
+
+    private static LocalStack stack;
+    private static final StackClient client = new StackClient();
+    private static String admin;
+    private static String customer;
+
+    @BeforeAll
+    static void startStack() throws Exception {
+        Path logs = Path.of(System.getProperty("groupbuy.stack.logs", "target/stack-logs"));
+        stack = LocalStack.start(StackOptions.forTests(logs));
+        admin = client.devToken(stack.apiUrl(), "admin-1", "admin");
+        customer = client.devToken(stack.queryUrl(), "u1", "customer");
+    }
+
+    @AfterAll
+    static void stopStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    private static Map<String, Object> product(String sku, int initialStock) {
+        return Map.of("sku", sku, "name", "Peach oolong", "category", "tea", "priceCents", 480,
+                "initialStock", initialStock);
+    }
+
+    @Test
+    void an_admin_registers_a_product_and_the_query_side_serves_it_with_live_stock() throws Exception {
+        StackClient.Response created = client.post(stack.apiUrl() + "/api/v1/products", admin,
+                product("PEACH-OOLONG", 50));
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.body().get("sku").asString()).isEqualTo("PEACH-OOLONG");
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            StackClient.Response read = client.get(stack.queryUrl() + "/api/v1/products/PEACH-OOLONG", customer);
+            assertThat(read.status()).isEqualTo(200);
+            assertThat(read.body().get("name").asString()).isEqualTo("Peach oolong");
+            assertThat(read.body().get("priceCents").asLong()).isEqualTo(480);
+            assertThat(read.body().get("availableStock").asInt()).isEqualTo(50);
+        });
+
+        StackClient.Response adjusted = client.post(stack.apiUrl() + "/api/v1/products/PEACH-OOLONG/stock", admin,
+                Map.of("delta", -8));
+        assertThat(adjusted.status()).isEqualTo(202);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                client.get(stack.queryUrl() + "/api/v1/products/PEACH-OOLONG", customer)
+                        .body().get("availableStock").asInt()).isEqualTo(42));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                client.get(stack.queryUrl() + "/api/v1/products?category=tea", customer)
+                        .body().get("items").findValuesAsString("sku")).contains("PEACH-OOLONG"));
+    }
+
+    @Test
+    void calls_without_a_valid_token_are_refused_with_401() throws Exception {
+        StackClient.Response command = client.post(stack.apiUrl() + "/api/v1/products", null, product("X-1", 1));
+        StackClient.Response query = client.get(stack.queryUrl() + "/api/v1/products/X-1", "not-a-jwt");
+
+        assertProblem(command, 401, "UNAUTHORIZED");
+        assertProblem(query, 401, "UNAUTHORIZED");
+    }
+
+    @Test
+    void a_customer_cannot_use_admin_commands() throws Exception {
+        StackClient.Response response = client.post(stack.apiUrl() + "/api/v1/products", customer,
+                product("X-2", 1));
+
+        assertProblem(response, 403, "FORBIDDEN");
+    }
+
+    @Test
+    void invalid_or_malformed_requests_get_400_with_a_code() throws Exception {
+        StackClient.Response invalid = client.post(stack.apiUrl() + "/api/v1/products", admin,
+                Map.of("sku", "bad sku!", "name", "", "category", "tea", "priceCents", -1, "initialStock", 1));
+        StackClient.Response malformed = client.postRaw(stack.apiUrl() + "/api/v1/products", admin, "{\"sku\":");
+
+        assertProblem(invalid, 400, "VALIDATION_FAILED");
+        assertThat(invalid.body().get("errors").findValuesAsString("field"))
+                .contains("sku", "name", "priceCents");
+        assertProblem(malformed, 400, "MALFORMED_REQUEST");
+    }
+
+    @Test
+    void unknown_products_are_404_on_both_sides() throws Exception {
+        StackClient.Response command = client.post(stack.apiUrl() + "/api/v1/products/NO-SUCH-SKU/stock", admin,
+                Map.of("delta", 5));
+        StackClient.Response query = client.get(stack.queryUrl() + "/api/v1/products/NO-SUCH-SKU", customer);
+
+        assertProblem(command, 404, "NOT_FOUND");
+        assertProblem(query, 404, "NOT_FOUND");
+    }
+
+    @Test
+    void a_sku_can_be_registered_only_once() throws Exception {
+        assertThat(client.post(stack.apiUrl() + "/api/v1/products", admin, product("ONCE-ONLY", 5)).status())
+                .isEqualTo(201);
+
+        StackClient.Response again = client.post(stack.apiUrl() + "/api/v1/products", admin, product("ONCE-ONLY", 9));
+
+        assertProblem(again, 409, "ALREADY_EXISTS");
+    }
+
+    @Test
+    void stock_cannot_be_adjusted_below_zero() throws Exception {
+        assertThat(client.post(stack.apiUrl() + "/api/v1/products", admin, product("LOW-STOCK", 2)).status())
+                .isEqualTo(201);
+
+        StackClient.Response response = client.post(stack.apiUrl() + "/api/v1/products/LOW-STOCK/stock", admin,
+                Map.of("delta", -3));
+
+        assertProblem(response, 409, "INSUFFICIENT_STOCK");
+    }
+
+    @Test
+    void a_body_over_64_kib_is_refused_with_413() throws Exception {
+        String huge = "{\"sku\":\"BIG\",\"name\":\"" + "x".repeat(70_000) + "\"}";
+
+        StackClient.Response response = client.postRaw(stack.apiUrl() + "/api/v1/products", admin, huge);
+
+        assertProblem(response, 413, "PAYLOAD_TOO_LARGE");
+    }
+
+    private static void assertProblem(StackClient.Response response, int status, String code) {
+        assertThat(response.status()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.body().get("code").asString()).isEqualTo(code);
+        assertThat(response.body().get("status").asInt()).isEqualTo(status);
+        assertThat(response.body().get("type").asString()).isNotBlank();
+        assertThat(response.body().get("title").asString()).isNotBlank();
+    }
+}

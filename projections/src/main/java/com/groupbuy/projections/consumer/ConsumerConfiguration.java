@@ -1,0 +1,41 @@
+package com.groupbuy.projections.consumer;
+
+import com.groupbuy.contract.Topics;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ProjectionSettings.class)
+class ConsumerConfiguration {
+
+    @Bean
+    ProjectionConsumers projectionConsumers(List<Projection> projections, ConsumerFactory<String, byte[]> consumers,
+                                            KafkaTemplate<String, byte[]> deadLetters, ProjectionSettings settings) {
+        return new ProjectionConsumers(projections, consumers, deadLetters, settings);
+    }
+
+    /** The event topics (so projections can start before the first event) and their dead-letter topics. */
+    @Bean
+    KafkaAdmin.NewTopics eventAndDeadLetterTopics(@Value("${groupbuy.kafka.event-partitions:12}") int partitions,
+                                                  @Value("${groupbuy.kafka.replication-factor:1}") int replicas) {
+        return new KafkaAdmin.NewTopics(Topics.allEventTopics().stream()
+                .flatMap(topic -> Stream.of(topic, Topics.deadLetterOf(topic)))
+                .map(topic -> TopicBuilder.name(topic)
+                        .partitions(partitions)
+                        .replicas(replicas)
+                        .config(TopicConfig.RETENTION_MS_CONFIG, "-1")
+                        .build())
+                .toArray(NewTopic[]::new));
+    }
+}

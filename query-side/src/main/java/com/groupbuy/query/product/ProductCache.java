@@ -1,0 +1,54 @@
+package com.groupbuy.query.product;
+
+import com.groupbuy.contract.RedisKeys;
+import org.redisson.api.RBatch;
+import org.redisson.api.RMapAsync;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads the product hashes the product-cache projection keeps in Redis. */
+@Component
+class ProductCache {
+
+    private final RedissonClient redis;
+
+    ProductCache(RedissonClient redis) {
+        this.redis = redis;
+    }
+
+    Optional<ProductView> find(String sku) {
+        Map<String, String> hash = redis.<String, String>getMap(RedisKeys.product(sku), StringCodec.INSTANCE)
+                .readAllMap();
+        return toView(sku, hash);
+    }
+
+    /** Several products in one round trip, in the order asked; unknown ones are left out. */
+    List<ProductView> findAll(List<String> skus) {
+        RBatch batch = redis.createBatch();
+        List<org.redisson.api.RFuture<Map<String, String>>> reads = new ArrayList<>();
+        for (String sku : skus) {
+            RMapAsync<String, String> map = batch.getMap(RedisKeys.product(sku), StringCodec.INSTANCE);
+            reads.add(map.readAllMapAsync());
+        }
+        batch.execute();
+        List<ProductView> views = new ArrayList<>();
+        for (int i = 0; i < skus.size(); i++) {
+            toView(skus.get(i), reads.get(i).toCompletableFuture().join()).ifPresent(views::add);
+        }
+        return views;
+    }
+
+    private static Optional<ProductView> toView(String sku, Map<String, String> hash) {
+        if (hash.isEmpty() || !hash.containsKey("name")) {
+            return Optional.empty();
+        }
+        return Optional.of(new ProductView(sku, hash.get("name"), hash.get("category"),
+                Long.parseLong(hash.get("priceCents")), Integer.parseInt(hash.getOrDefault("availableStock", "0"))));
+    }
+}

@@ -5,7 +5,6 @@ import com.groupbuy.contract.ErrorCode;
 import com.groupbuy.platform.web.Problems;
 import jakarta.validation.ValidationException;
 import org.axonframework.commandhandling.CommandExecutionException;
-import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.core.Ordered;
@@ -44,19 +43,15 @@ class CommandExceptionHandler {
     }
 
     /** The command bus may wrap what the handler threw; answer for the cause. */
-    @ExceptionHandler({CommandExecutionException.class, EventStoreException.class})
-    ResponseEntity<ProblemDetail> onWrapped(RuntimeException e) {
-        Throwable cause = e.getCause();
-        if (cause instanceof BusinessRuleViolation violation) {
-            return onRuleViolation(violation);
-        }
-        if (cause instanceof AggregateNotFoundException notFound) {
-            return onNotFound(notFound);
-        }
-        if (e instanceof AggregateStreamCreationException || cause instanceof AggregateStreamCreationException) {
-            return answer(HttpStatus.CONFLICT, ErrorCode.ALREADY_EXISTS, "It exists already");
-        }
-        throw e;
+    @ExceptionHandler(CommandExecutionException.class)
+    ResponseEntity<ProblemDetail> onWrapped(CommandExecutionException e) {
+        return switch (e.getCause()) {
+            case BusinessRuleViolation violation -> onRuleViolation(violation);
+            case AggregateNotFoundException notFound -> onNotFound(notFound);
+            case AggregateStreamCreationException duplicate -> onDuplicate(duplicate);
+            case null, default -> answer(HttpStatus.INTERNAL_SERVER_ERROR, ErrorCode.INTERNAL_ERROR,
+                    "The command could not be completed");
+        };
     }
 
     private static ResponseEntity<ProblemDetail> answer(HttpStatus status, ErrorCode code, String detail) {

@@ -21,6 +21,7 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,6 +37,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The command side against a real PostgreSQL event store and a real Kafka broker. */
 @SpringBootTest
@@ -66,6 +68,15 @@ class EventRelayIT {
         assertThat(storageEngine).isInstanceOf(JdbcEventStorageEngine.class);
         assertThat(tokenStore).isInstanceOf(JdbcTokenStore.class);
         assertThat(transactionManager).isInstanceOf(SpringTransactionManager.class);
+    }
+
+    @Test
+    void registering_a_sku_twice_fails_as_a_duplicate_aggregate() {
+        String sku = "TWICE-" + UUID.randomUUID().toString().substring(0, 8);
+        commands.sendAndWait(new RegisterProduct(sku, "Twice tea", "tea", 300, 10));
+
+        assertThatThrownBy(() -> commands.sendAndWait(new RegisterProduct(sku, "Twice tea", "tea", 300, 10)))
+                .isInstanceOf(AggregateStreamCreationException.class);
     }
 
     @Test

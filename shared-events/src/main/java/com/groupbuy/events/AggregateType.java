@@ -2,7 +2,10 @@ package com.groupbuy.events;
 
 /** The kinds of aggregate whose events are published; each has its own Kafka topic. */
 public enum AggregateType {
-    PRODUCT("product");
+    PRODUCT("product"),
+    ORDER("order"),
+    COUPON_CAMPAIGN("coupon-campaign"),
+    COUPON("coupon");
 
     private final String wireName;
 

@@ -1,7 +1,21 @@
 package com.groupbuy.events;
 
+import com.groupbuy.events.coupon.CouponCampaignCreated;
+import com.groupbuy.events.coupon.CouponClaimed;
+import com.groupbuy.events.coupon.CouponIssued;
+import com.groupbuy.events.coupon.CouponRedeemed;
+import com.groupbuy.events.coupon.CouponRestored;
+import com.groupbuy.events.order.OrderCancelled;
+import com.groupbuy.events.order.OrderConfirmed;
+import com.groupbuy.events.order.OrderExpired;
+import com.groupbuy.events.order.OrderPaid;
+import com.groupbuy.events.order.OrderPlaced;
+import com.groupbuy.events.order.OrderRejected;
 import com.groupbuy.events.product.ProductRegistered;
 import com.groupbuy.events.product.StockAdjusted;
+import com.groupbuy.events.product.StockCommitted;
+import com.groupbuy.events.product.StockReleased;
+import com.groupbuy.events.product.StockReserved;
 
 import java.util.List;
 import java.util.Map;
@@ -14,7 +28,21 @@ public final class EventCatalog {
 
     private static final List<Class<? extends DomainEvent>> EVENT_TYPES = List.of(
             ProductRegistered.class,
-            StockAdjusted.class);
+            StockAdjusted.class,
+            StockReserved.class,
+            StockReleased.class,
+            StockCommitted.class,
+            OrderPlaced.class,
+            OrderConfirmed.class,
+            OrderRejected.class,
+            OrderPaid.class,
+            OrderCancelled.class,
+            OrderExpired.class,
+            CouponCampaignCreated.class,
+            CouponClaimed.class,
+            CouponIssued.class,
+            CouponRedeemed.class,
+            CouponRestored.class);
 
     private static final Map<String, Class<? extends DomainEvent>> BY_NAME = EVENT_TYPES.stream()
             .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));

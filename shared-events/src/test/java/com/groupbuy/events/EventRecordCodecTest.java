@@ -1,11 +1,18 @@
 package com.groupbuy.events;
 
+import com.groupbuy.events.coupon.CouponIssued;
+import com.groupbuy.events.coupon.CouponTerms;
+import com.groupbuy.events.coupon.CouponType;
+import com.groupbuy.events.order.OrderConfirmed;
+import com.groupbuy.events.order.PricedLine;
 import com.groupbuy.events.product.ProductRegistered;
 import com.groupbuy.events.product.StockAdjusted;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -27,6 +34,21 @@ class EventRecordCodecTest {
                 "\"occurredAt\":\"2026-11-22T10:15:30Z\"", "\"payload\":{");
         assertThat(record.occurredAt()).isEqualTo(AT);
         assertThat(EventRecordCodec.payloadOf(record)).contains(event);
+    }
+
+    @Test
+    void events_with_lists_sets_enums_and_instants_come_back_equal() {
+        OrderConfirmed confirmed = new OrderConfirmed("o-1", "u1",
+                List.of(new PricedLine("TEA-1", "tea", 2, 450), new PricedLine("BOBA-1", "milk-tea", 1, 590)),
+                "c-1", 1490, 149, 1341, AT.plusSeconds(900));
+        CouponIssued issued = new CouponIssued("c-1", "camp-1", "u1", new CouponTerms(CouponType.PERCENT_OFF, 0, 10,
+                500, 1000, Set.of("TEA-1"), Set.of(), AT, AT.plusSeconds(86_400)));
+
+        for (DomainEvent event : List.of(confirmed, issued)) {
+            EventRecord record = EventRecordCodec.decode(
+                    EventRecordCodec.encode(EventRecordCodec.toRecord("e", 3, AT, event)));
+            assertThat(EventRecordCodec.payloadOf(record)).contains(event);
+        }
     }
 
     @Test

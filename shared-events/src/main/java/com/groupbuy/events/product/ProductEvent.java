@@ -4,7 +4,7 @@ import com.groupbuy.events.AggregateType;
 import com.groupbuy.events.DomainEvent;
 
 /** Events of the product aggregate, identified by its SKU. */
-public sealed interface ProductEvent extends DomainEvent permits ProductRegistered, StockAdjusted {
+public sealed interface ProductEvent extends DomainEvent permits ProductRegistered, StockAdjusted, StockReserved, StockReleased, StockCommitted {
 
     String sku();
 

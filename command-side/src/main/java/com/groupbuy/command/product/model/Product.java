@@ -4,20 +4,29 @@ import com.groupbuy.command.domain.BusinessRuleViolation;
 import com.groupbuy.contract.ErrorCode;
 import com.groupbuy.events.product.ProductRegistered;
 import com.groupbuy.events.product.StockAdjusted;
+import com.groupbuy.events.product.StockCommitted;
+import com.groupbuy.events.product.StockReleased;
+import com.groupbuy.events.product.StockReserved;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-/** A product the shop sells, identified by its SKU, and the stock it holds. */
-@Aggregate
+/** A product the shop sells, identified by its SKU, and its stock: on hand, and held per order. */
+@Aggregate(snapshotTriggerDefinition = "productSnapshotTrigger", cache = "aggregateCache")
 public class Product {
 
     @AggregateIdentifier
     private String sku;
+    private String category;
+    private long priceCents;
     private Stock stock;
+    private Map<String, Integer> heldByOrder = new HashMap<>();
 
     protected Product() {
     }
@@ -38,14 +47,61 @@ public class Product {
         apply(new StockAdjusted(sku, command.delta(), adjusted.onHand()));
     }
 
+    @CommandHandler
+    Reservation handle(ReserveStock command) {
+        Integer held = heldByOrder.get(command.orderId());
+        if (held == null) {
+            stock.reserving(command.quantity());
+            apply(new StockReserved(sku, command.orderId(), command.quantity(), priceCents, category));
+            held = command.quantity();
+        }
+        return new Reservation(sku, held, priceCents, category);
+    }
+
+    @CommandHandler
+    void handle(ReleaseStock command) {
+        Integer held = heldByOrder.get(command.orderId());
+        if (held != null) {
+            apply(new StockReleased(sku, command.orderId(), held));
+        }
+    }
+
+    @CommandHandler
+    void handle(CommitStock command) {
+        Integer held = heldByOrder.get(command.orderId());
+        if (held != null) {
+            apply(new StockCommitted(sku, command.orderId(), held));
+        }
+    }
+
     @EventSourcingHandler
     void on(ProductRegistered event) {
         sku = event.sku();
+        category = event.category();
+        priceCents = event.priceCents();
         stock = Stock.initially(event.initialStock());
     }
 
     @EventSourcingHandler
     void on(StockAdjusted event) {
         stock = new Stock(event.stockAfter(), stock.reserved());
+    }
+
+    @EventSourcingHandler
+    void on(StockReserved event) {
+        stock = stock.holding(event.quantity());
+        heldByOrder.put(event.orderId(), event.quantity());
+    }
+
+    @EventSourcingHandler
+    void on(StockReleased event) {
+        stock = stock.releasing(event.quantity());
+        heldByOrder.remove(event.orderId());
+    }
+
+    @EventSourcingHandler
+    void on(StockCommitted event) {
+        stock = stock.selling(event.quantity());
+        heldByOrder.remove(event.orderId());
     }
 }

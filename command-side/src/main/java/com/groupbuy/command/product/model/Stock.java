@@ -26,6 +26,30 @@ record Stock(int onHand, int reserved) {
         return new Stock((int) after, reserved);
     }
 
+    /** All of {@code quantity} or nothing: a reservation never takes stock below zero. */
+    Stock reserving(int quantity) {
+        if (quantity <= 0) {
+            throw new BusinessRuleViolation(ErrorCode.VALIDATION_FAILED, "quantity must be positive");
+        }
+        if (quantity > available()) {
+            throw new BusinessRuleViolation(ErrorCode.SOLD_OUT,
+                    "only " + available() + " units available, " + quantity + " asked");
+        }
+        return holding(quantity);
+    }
+
+    Stock holding(int quantity) {
+        return new Stock(onHand, reserved + quantity);
+    }
+
+    Stock releasing(int quantity) {
+        return new Stock(onHand, reserved - quantity);
+    }
+
+    Stock selling(int quantity) {
+        return new Stock(onHand - quantity, reserved - quantity);
+    }
+
     int available() {
         return onHand - reserved;
     }

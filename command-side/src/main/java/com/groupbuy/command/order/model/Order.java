@@ -1,0 +1,158 @@
+package com.groupbuy.command.order.model;
+
+import com.groupbuy.command.domain.BusinessRuleViolation;
+import com.groupbuy.contract.ErrorCode;
+import com.groupbuy.events.order.OrderCancelled;
+import com.groupbuy.events.order.OrderConfirmed;
+import com.groupbuy.events.order.OrderExpired;
+import com.groupbuy.events.order.OrderItem;
+import com.groupbuy.events.order.OrderPaid;
+import com.groupbuy.events.order.OrderPlaced;
+import com.groupbuy.events.order.OrderRejected;
+import com.groupbuy.events.order.PricedLine;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.util.List;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A customer's order: PENDING until the placement process confirms or rejects it, then CONFIRMED until paid,
+ * cancelled by its owner, or expired when the payment window closes (a durable deadline).
+ */
+@Aggregate(cache = "aggregateCache")
+public class Order {
+
+    static final String PAYMENT_WINDOW = "payment-window";
+
+    @AggregateIdentifier
+    private String orderId;
+    private String userId;
+    private List<OrderItem> items;
+    private String couponId;
+    private OrderStatus status;
+    private List<PricedLine> lines;
+    private long totalCents;
+    private String paymentRef;
+
+    protected Order() {
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    OrderOutcome handle(PlaceOrder command) {
+        if (status == null) {
+            apply(new OrderPlaced(command.orderId(), command.userId(), List.copyOf(command.items()),
+                    command.couponId()));
+        }
+        return outcome();
+    }
+
+    @CommandHandler
+    OrderOutcome handle(ConfirmOrder command, DeadlineManager deadlines) {
+        if (status == OrderStatus.PENDING) {
+            OrderTotals totals = OrderTotals.of(command.lines(), command.discountCents());
+            apply(new OrderConfirmed(orderId, userId, List.copyOf(command.lines()), couponId,
+                    totals.subtotalCents(), totals.discountCents(), totals.totalCents(), command.paymentDueAt()));
+            deadlines.schedule(command.paymentDueAt(), PAYMENT_WINDOW);
+        }
+        return outcome();
+    }
+
+    @CommandHandler
+    OrderOutcome handle(RejectOrder command) {
+        if (status == OrderStatus.PENDING) {
+            apply(new OrderRejected(orderId, userId, command.reason().name(), command.detail(), items, couponId));
+        }
+        return outcome();
+    }
+
+    @CommandHandler
+    void handle(PayOrder command) {
+        requireOwner(command.userId());
+        if (status == OrderStatus.PAID && command.paymentRef().equals(paymentRef)) {
+            return;
+        }
+        requireStatus(OrderStatus.CONFIRMED, "paid");
+        if (command.amountCents() != totalCents) {
+            throw new BusinessRuleViolation(ErrorCode.PAYMENT_MISMATCH,
+                    "the order's total is " + totalCents + ", " + command.amountCents() + " was paid");
+        }
+        apply(new OrderPaid(orderId, userId, command.amountCents(), command.paymentRef(), lines));
+    }
+
+    @CommandHandler
+    void handle(CancelOrder command) {
+        requireOwner(command.userId());
+        requireStatus(OrderStatus.CONFIRMED, "cancelled");
+        apply(new OrderCancelled(orderId, userId, lines, couponId));
+    }
+
+    @DeadlineHandler(deadlineName = PAYMENT_WINDOW)
+    void onPaymentWindowClosed() {
+        if (status == OrderStatus.CONFIRMED) {
+            apply(new OrderExpired(orderId, userId, lines, couponId));
+        }
+    }
+
+    private void requireOwner(String caller) {
+        if (!userId.equals(caller)) {
+            throw new BusinessRuleViolation(ErrorCode.FORBIDDEN, "this is not your order");
+        }
+    }
+
+    private void requireStatus(OrderStatus required, String action) {
+        if (status != required) {
+            throw new BusinessRuleViolation(ErrorCode.ILLEGAL_STATE,
+                    "a " + status + " order cannot be " + action);
+        }
+    }
+
+    private OrderOutcome outcome() {
+        return new OrderOutcome(orderId, status);
+    }
+
+    @EventSourcingHandler
+    void on(OrderPlaced event) {
+        orderId = event.orderId();
+        userId = event.userId();
+        items = event.items();
+        couponId = event.couponId();
+        status = OrderStatus.PENDING;
+    }
+
+    @EventSourcingHandler
+    void on(OrderConfirmed event) {
+        lines = event.lines();
+        totalCents = event.totalCents();
+        status = OrderStatus.CONFIRMED;
+    }
+
+    @EventSourcingHandler
+    void on(OrderRejected event) {
+        status = OrderStatus.REJECTED;
+    }
+
+    @EventSourcingHandler
+    void on(OrderPaid event) {
+        paymentRef = event.paymentRef();
+        status = OrderStatus.PAID;
+    }
+
+    @EventSourcingHandler
+    void on(OrderCancelled event) {
+        status = OrderStatus.CANCELLED;
+    }
+
+    @EventSourcingHandler
+    void on(OrderExpired event) {
+        status = OrderStatus.EXPIRED;
+    }
+}

@@ -1,0 +1,84 @@
+package com.groupbuy.command.coupon.model;
+
+import com.groupbuy.contract.ErrorCode;
+import com.groupbuy.events.coupon.CouponCampaignCreated;
+import com.groupbuy.events.coupon.CouponClaimed;
+import com.groupbuy.events.coupon.CouponIssued;
+import com.groupbuy.events.coupon.CouponTerms;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static com.groupbuy.command.coupon.model.CouponFixtures.DURING;
+import static com.groupbuy.command.coupon.model.CouponFixtures.FROM;
+import static com.groupbuy.command.coupon.model.CouponFixtures.UNTIL;
+import static com.groupbuy.command.coupon.model.CouponFixtures.amountOff;
+import static com.groupbuy.command.domain.RuleViolations.violationOf;
+
+class CouponClaimingTest {
+
+    private static final CouponTerms TERMS = amountOff(100, 0);
+    private static final CouponCampaignCreated THREE_COUPONS_TWO_EACH =
+            new CouponCampaignCreated("camp", TERMS, 3, 2);
+
+    private AggregateTestFixture<CouponCampaign> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(CouponCampaign.class);
+    }
+
+    @Test
+    void a_campaign_is_created_with_consistent_terms() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateCouponCampaign("camp", TERMS, 3, 2))
+                .expectEvents(THREE_COUPONS_TWO_EACH);
+    }
+
+    @Test
+    void a_campaign_needs_a_positive_quantity_and_a_window() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateCouponCampaign("camp", TERMS, 0, 2))
+                .expectException(violationOf(ErrorCode.VALIDATION_FAILED));
+        fixture.givenNoPriorActivity()
+                .when(new CreateCouponCampaign("camp", new CouponTerms(TERMS.type(), 100, 0, 0, 0, TERMS.skus(),
+                        TERMS.categories(), UNTIL, FROM), 3, 2))
+                .expectException(violationOf(ErrorCode.VALIDATION_FAILED));
+    }
+
+    @Test
+    void a_claim_takes_one_coupon_and_issues_it_to_the_customer() {
+        fixture.given(THREE_COUPONS_TWO_EACH)
+                .when(new ClaimCoupon("camp", "u1", "c-1", DURING))
+                .expectEvents(new CouponClaimed("camp", "c-1", "u1", 1), new CouponIssued("c-1", "camp", "u1", TERMS))
+                .expectResultMessagePayload("c-1");
+    }
+
+    @Test
+    void no_more_coupons_than_the_total_are_ever_claimed() {
+        fixture.given(THREE_COUPONS_TWO_EACH, new CouponClaimed("camp", "c-1", "u1", 1),
+                        new CouponClaimed("camp", "c-2", "u2", 2), new CouponClaimed("camp", "c-3", "u3", 3))
+                .when(new ClaimCoupon("camp", "u4", "c-4", DURING))
+                .expectException(violationOf(ErrorCode.SOLD_OUT))
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_customer_claims_no_more_than_the_per_user_limit() {
+        fixture.given(THREE_COUPONS_TWO_EACH, new CouponClaimed("camp", "c-1", "u1", 1),
+                        new CouponClaimed("camp", "c-2", "u1", 2))
+                .when(new ClaimCoupon("camp", "u1", "c-3", DURING))
+                .expectException(violationOf(ErrorCode.LIMIT_REACHED))
+                .expectNoEvents();
+    }
+
+    @Test
+    void claims_outside_the_window_are_refused() {
+        fixture.given(THREE_COUPONS_TWO_EACH)
+                .when(new ClaimCoupon("camp", "u1", "c-1", FROM.minusSeconds(1)))
+                .expectException(violationOf(ErrorCode.NOT_STARTED));
+        fixture.given(THREE_COUPONS_TWO_EACH)
+                .when(new ClaimCoupon("camp", "u1", "c-1", UNTIL))
+                .expectException(violationOf(ErrorCode.ENDED));
+    }
+}

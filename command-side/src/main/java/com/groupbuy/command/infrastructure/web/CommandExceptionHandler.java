@@ -1,6 +1,7 @@
 package com.groupbuy.command.infrastructure.web;
 
 import com.groupbuy.command.domain.BusinessRuleViolation;
+import com.groupbuy.command.order.queue.OrderQueueUnavailableException;
 import com.groupbuy.contract.ErrorCode;
 import com.groupbuy.platform.web.Problems;
 import jakarta.validation.ValidationException;
@@ -22,8 +23,12 @@ class CommandExceptionHandler {
 
     @ExceptionHandler(BusinessRuleViolation.class)
     ResponseEntity<ProblemDetail> onRuleViolation(BusinessRuleViolation e) {
-        HttpStatus status = e.code() == ErrorCode.VALIDATION_FAILED ? HttpStatus.UNPROCESSABLE_CONTENT
-                : HttpStatus.CONFLICT;
+        HttpStatus status = switch (e.code()) {
+            case VALIDATION_FAILED -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            default -> HttpStatus.CONFLICT;
+        };
         return answer(status, e.code(), e.getMessage());
     }
 
@@ -35,6 +40,13 @@ class CommandExceptionHandler {
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<ProblemDetail> onNotFound(AggregateNotFoundException e) {
         return answer(HttpStatus.NOT_FOUND, ErrorCode.NOT_FOUND, "Nothing known with id " + e.getAggregateIdentifier());
+    }
+
+    @ExceptionHandler(OrderQueueUnavailableException.class)
+    ResponseEntity<ProblemDetail> onQueueUnavailable(OrderQueueUnavailableException e) {
+        ResponseEntity<ProblemDetail> answer = answer(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.OVERLOADED,
+                "The order could not be queued; retry with the same Idempotency-Key");
+        return ResponseEntity.status(answer.getStatusCode()).header("Retry-After", "1").body(answer.getBody());
     }
 
     @ExceptionHandler(AggregateStreamCreationException.class)

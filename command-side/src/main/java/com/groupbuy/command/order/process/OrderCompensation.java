@@ -1,0 +1,71 @@
+package com.groupbuy.command.order.process;
+
+import com.groupbuy.command.coupon.model.RestoreCoupon;
+import com.groupbuy.command.product.model.CommitStock;
+import com.groupbuy.command.product.model.ReleaseStock;
+import com.groupbuy.events.order.OrderCancelled;
+import com.groupbuy.events.order.OrderExpired;
+import com.groupbuy.events.order.OrderItem;
+import com.groupbuy.events.order.OrderPaid;
+import com.groupbuy.events.order.OrderRejected;
+import com.groupbuy.events.order.PricedLine;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * What follows an order's end, driven by its events: a paid order's held stock is sold; a cancelled, expired or
+ * rejected order's held stock is released and its coupon restored. Runs in a streaming processor over the event
+ * store in the workers; every command here is idempotent, so a replayed event changes nothing.
+ */
+@ProcessingGroup(OrderCompensation.PROCESSING_GROUP)
+public class OrderCompensation {
+
+    public static final String PROCESSING_GROUP = "order-compensation";
+
+    private final CommandGateway commands;
+    private final Clock clock;
+
+    public OrderCompensation(CommandGateway commands, Clock clock) {
+        this.commands = commands;
+        this.clock = clock;
+    }
+
+    @EventHandler
+    void on(OrderPaid event) {
+        for (PricedLine line : event.lines()) {
+            commands.sendAndWait(new CommitStock(line.sku(), event.orderId()));
+        }
+    }
+
+    @EventHandler
+    void on(OrderCancelled event) {
+        giveBack(event.orderId(), skusOf(event.lines()), event.couponId());
+    }
+
+    @EventHandler
+    void on(OrderExpired event) {
+        giveBack(event.orderId(), skusOf(event.lines()), event.couponId());
+    }
+
+    @EventHandler
+    void on(OrderRejected event) {
+        giveBack(event.orderId(), event.items().stream().map(OrderItem::sku).toList(), event.couponId());
+    }
+
+    private void giveBack(String orderId, List<String> skus, String couponId) {
+        for (String sku : skus) {
+            OrderSteps.ignoringUnknown(() -> commands.sendAndWait(new ReleaseStock(sku, orderId)));
+        }
+        if (couponId != null) {
+            OrderSteps.ignoringUnknown(() -> commands.sendAndWait(new RestoreCoupon(couponId, orderId, clock.instant())));
+        }
+    }
+
+    private static List<String> skusOf(List<PricedLine> lines) {
+        return lines.stream().map(PricedLine::sku).toList();
+    }
+}

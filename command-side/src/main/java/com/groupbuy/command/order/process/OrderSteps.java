@@ -1,0 +1,20 @@
+package com.groupbuy.command.order.process;
+
+import org.axonframework.modelling.command.AggregateNotFoundException;
+
+final class OrderSteps {
+
+    private OrderSteps() {
+    }
+
+    /** Runs a compensating step; an aggregate that does not exist has nothing to give back. */
+    static void ignoringUnknown(Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            if (!(CommandFailures.causeOf(e) instanceof AggregateNotFoundException)) {
+                throw e;
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package com.groupbuy.command.order.queue;
+
+import com.groupbuy.contract.Topics;
+import org.springframework.kafka.core.KafkaTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The order queue: {@code groupbuy.orders.requests}, keyed by order id. {@link #enqueue} returns only once the
+ * broker has the record (acks=all, idempotent producer), so a 202 answer means the order cannot be lost.
+ */
+public class OrderQueue {
+
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final JsonMapper json;
+    private final Duration ackTimeout;
+
+    public OrderQueue(KafkaTemplate<String, byte[]> kafka, JsonMapper json, Duration ackTimeout) {
+        this.kafka = kafka;
+        this.json = json;
+        this.ackTimeout = ackTimeout;
+    }
+
+    public void enqueue(OrderRequest request) {
+        try {
+            kafka.send(Topics.ORDER_REQUESTS, request.orderId(), json.writeValueAsBytes(request))
+                    .get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OrderQueueUnavailableException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new OrderQueueUnavailableException(e);
+        }
+    }
+
+    public OrderRequest decode(byte[] bytes) {
+        return json.readValue(bytes, OrderRequest.class);
+    }
+}

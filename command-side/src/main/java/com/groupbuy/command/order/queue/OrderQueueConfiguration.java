@@ -1,0 +1,103 @@
+package com.groupbuy.command.order.queue;
+
+import com.groupbuy.command.order.process.OrderCompensation;
+import com.groupbuy.command.order.process.OrderPlacementProcess;
+import com.groupbuy.contract.Topics;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.FixedBackOff;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/** The order queue: the api enqueues, the workers consume, place and compensate. */
+@Configuration(proxyBeanMethods = false)
+public class OrderQueueConfiguration {
+
+    static final String CONTAINER_FACTORY = "orderRequestContainerFactory";
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    OrderQueue orderQueue(KafkaTemplate<String, byte[]> kafka, JsonMapper json,
+                          @Value("${groupbuy.order-queue.ack-timeout:10s}") Duration ackTimeout) {
+        return new OrderQueue(kafka, json, ackTimeout);
+    }
+
+    @Bean
+    KafkaAdmin.NewTopics orderQueueTopics(@Value("${groupbuy.order-queue.partitions:12}") int partitions,
+                                          @Value("${groupbuy.kafka.replication-factor:1}") int replicas) {
+        return new KafkaAdmin.NewTopics(
+                TopicBuilder.name(Topics.ORDER_REQUESTS).partitions(partitions).replicas(replicas).build(),
+                TopicBuilder.name(Topics.deadLetterOf(Topics.ORDER_REQUESTS)).partitions(partitions)
+                        .replicas(replicas).config("retention.ms", "-1").build());
+    }
+
+    /** The workers: consume the queue, place orders, and run the compensations that follow an order's end. */
+    @Configuration(proxyBeanMethods = false)
+    @Profile("worker")
+    static class Workers {
+
+        @Bean
+        OrderPlacementProcess orderPlacementProcess(CommandGateway commands, Clock clock,
+                                                    @Value("${groupbuy.orders.payment-window:15m}") Duration window) {
+            return new OrderPlacementProcess(commands, clock, window);
+        }
+
+        @Bean
+        OrderRequestListener orderRequestListener(OrderQueue queue, OrderPlacementProcess placement) {
+            return new OrderRequestListener(queue, placement);
+        }
+
+        @Bean(CONTAINER_FACTORY)
+        ConcurrentKafkaListenerContainerFactory<String, byte[]> orderRequestContainerFactory(
+                ConsumerFactory<String, byte[]> consumers, KafkaTemplate<String, byte[]> kafka, OrderQueue queue,
+                CommandGateway commands, @Value("${groupbuy.order-queue.retries:5}") int retries) {
+            ConcurrentKafkaListenerContainerFactory<String, byte[]> factory =
+                    new ConcurrentKafkaListenerContainerFactory<>();
+            factory.setConsumerFactory(consumers);
+            factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
+            DefaultErrorHandler errors = new DefaultErrorHandler(
+                    new UnprocessableRequestRecoverer(kafka, queue, commands), new FixedBackOff(200, retries));
+            errors.addNotRetryableExceptions(JacksonException.class);
+            factory.setCommonErrorHandler(errors);
+            return factory;
+        }
+
+        @Bean
+        OrderCompensation orderCompensation(CommandGateway commands, Clock clock) {
+            return new OrderCompensation(commands, clock);
+        }
+
+        @Bean
+        ConfigurerModule orderCompensationProcessor(@Value("${groupbuy.compensation.segments:2}") int segments) {
+            return configurer -> configurer.eventProcessing(processing -> processing
+                    .registerPooledStreamingEventProcessor(OrderCompensation.PROCESSING_GROUP,
+                            org.axonframework.config.Configuration::eventStore,
+                            (config, builder) -> builder
+                                    .initialSegmentCount(segments)
+                                    .initialToken(StreamableMessageSource::createTailToken))
+                    .registerListenerInvocationErrorHandler(OrderCompensation.PROCESSING_GROUP,
+                            config -> PropagatingErrorHandler.instance()));
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package com.groupbuy.command.infrastructure.idempotency;
+
+import com.groupbuy.infra.Infrastructure;
+import com.groupbuy.infra.Infrastructures;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Idempotency-Key over real HTTP, with the answers kept in the real PostgreSQL. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"api", "local"})
+class IdempotencyKeyIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        Infrastructure infra = Infrastructures.shared();
+        registry.add("spring.datasource.url", () -> infra.jdbcUrl("eventstore_idempotency_it"));
+        registry.add("spring.datasource.username", infra::jdbcUsername);
+        registry.add("spring.datasource.password", infra::jdbcPassword);
+        registry.add("spring.kafka.bootstrap-servers", infra::kafkaBootstrapServers);
+        registry.add("groupbuy.security.jwt.secret", () -> "test-secret-test-secret-test-secret-42");
+    }
+
+    @LocalServerPort
+    int port;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private String customer;
+    private String admin;
+
+    record Answer(int status, JsonNode body, boolean replayed) {
+    }
+
+    @BeforeEach
+    void tokens() throws Exception {
+        customer = post("/api/v1/dev/tokens", null, null, "{\"userId\":\"idem-u1\",\"roles\":[\"customer\"]}")
+                .body().get("token").asString();
+        admin = post("/api/v1/dev/tokens", null, null, "{\"userId\":\"idem-admin\",\"roles\":[\"admin\"]}")
+                .body().get("token").asString();
+    }
+
+    @Test
+    void a_repeated_order_gets_the_first_answer_and_the_same_order_id() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String body = "{\"items\":[{\"sku\":\"TEA-1\",\"quantity\":1}]}";
+
+        Answer first = post("/api/v1/orders", customer, key, body);
+        Answer repeat = post("/api/v1/orders", customer, key, body);
+
+        assertThat(first.status()).isEqualTo(202);
+        assertThat(repeat.status()).isEqualTo(202);
+        assertThat(repeat.replayed()).isTrue();
+        assertThat(repeat.body().get("orderId").asString()).isEqualTo(first.body().get("orderId").asString());
+    }
+
+    @Test
+    void the_same_key_with_a_different_request_is_422() throws Exception {
+        String key = UUID.randomUUID().toString();
+        post("/api/v1/orders", customer, key, "{\"items\":[{\"sku\":\"TEA-1\",\"quantity\":1}]}");
+
+        Answer other = post("/api/v1/orders", customer, key, "{\"items\":[{\"sku\":\"TEA-1\",\"quantity\":2}]}");
+
+        assertThat(other.status()).isEqualTo(422);
+        assertThat(other.body().get("code").asString()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+    }
+
+    @Test
+    void keys_are_per_user() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String body = "{\"items\":[{\"sku\":\"TEA-1\",\"quantity\":1}]}";
+        String someoneElse = post("/api/v1/dev/tokens", null, null,
+                "{\"userId\":\"idem-u2\",\"roles\":[\"customer\"]}").body().get("token").asString();
+
+        Answer mine = post("/api/v1/orders", customer, key, body);
+        Answer theirs = post("/api/v1/orders", someoneElse, key, body);
+
+        assertThat(theirs.replayed()).isFalse();
+        assertThat(theirs.body().get("orderId").asString()).isNotEqualTo(mine.body().get("orderId").asString());
+    }
+
+    @Test
+    void a_repeated_campaign_creation_creates_one_campaign() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String body = "{\"type\":\"AMOUNT_OFF\",\"amountOffCents\":100,\"totalQuantity\":5,\"perUserLimit\":1,"
+                + "\"validFrom\":\"2026-01-01T00:00:00Z\",\"validUntil\":\"2030-01-01T00:00:00Z\"}";
+
+        Answer first = post("/api/v1/coupon-campaigns", admin, key, body);
+        Answer repeat = post("/api/v1/coupon-campaigns", admin, key, body);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(repeat.status()).isEqualTo(201);
+        assertThat(repeat.body().get("campaignId").asString()).isEqualTo(first.body().get("campaignId").asString());
+    }
+
+    @Test
+    void an_overlong_key_is_refused() throws Exception {
+        Answer answer = post("/api/v1/orders", customer, "k".repeat(65), "{\"items\":[{\"sku\":\"T\",\"quantity\":1}]}");
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body().get("code").asString()).isEqualTo("VALIDATION_FAILED");
+    }
+
+    private Answer post(String path, String token, String key, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (key != null) {
+            request.header("Idempotency-Key", key);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode json = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
+        return new Answer(response.statusCode(), json,
+                response.headers().firstValue("Idempotent-Replayed").isPresent());
+    }
+}

@@ -46,6 +46,7 @@ public final class LocalStack implements AutoCloseable {
                     "--spring.datasource.password=" + infrastructure.jdbcPassword(),
                     "--groupbuy.redis.url=" + infrastructure.redisUrl(),
                     "--groupbuy.security.jwt.secret=" + secret);
+            common = Stream.concat(common.stream(), options.arguments().stream()).toList();
             String eventStore = "--spring.datasource.url=" + infrastructure.jdbcUrl("eventstore");
             String readModel = "--spring.datasource.url=" + infrastructure.jdbcUrl("readmodel");
             StackOptions.Ports ports = options.ports();
@@ -107,7 +108,18 @@ public final class LocalStack implements AutoCloseable {
         infrastructure.close();
     }
 
-    private ServiceProcess process(String name) {
+    /** Stops every process (gracefully), then starts them all again against the same servers. */
+    void restartAll() throws IOException, InterruptedException {
+        processes.reversed().forEach(ServiceProcess::close);
+        for (ServiceProcess process : processes) {
+            process.launch();
+        }
+        for (ServiceProcess process : processes) {
+            process.awaitReady(READY_TIMEOUT);
+        }
+    }
+
+    ServiceProcess process(String name) {
         return processes.stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
     }
 

@@ -20,13 +20,14 @@ final class ServiceProcess implements AutoCloseable {
     private final String name;
     private final int port;
     private final Path log;
-    private final Process process;
+    private final List<String> command;
+    private Process process;
 
-    private ServiceProcess(String name, int port, Path log, Process process) {
+    private ServiceProcess(String name, int port, Path log, List<String> command) {
         this.name = name;
         this.port = port;
         this.log = log;
-        this.process = process;
+        this.command = command;
     }
 
     static ServiceProcess start(String name, Path jar, int port, List<String> jvmOptions, List<String> arguments,
@@ -43,11 +44,26 @@ final class ServiceProcess implements AutoCloseable {
         command.add(jar.toString());
         command.add("--server.port=" + port);
         command.addAll(arguments);
-        Process process = new ProcessBuilder(command)
+        ServiceProcess service = new ServiceProcess(name, port, log, List.copyOf(command));
+        service.launch();
+        return service;
+    }
+
+    /** Starts (again) with the same command line; output is appended to the same log. */
+    synchronized void launch() throws IOException {
+        if (process != null && process.isAlive()) {
+            throw new IllegalStateException(name + " is running already");
+        }
+        process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
-        return new ServiceProcess(name, port, log, process);
+    }
+
+    /** SIGKILL: the process gets no chance to finish anything, as when a node dies. */
+    synchronized void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
     }
 
     String name() {
@@ -89,7 +105,10 @@ final class ServiceProcess implements AutoCloseable {
 
     /** SIGTERM first (graceful shutdown), then force after a grace period. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
         process.destroy();
         try {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {

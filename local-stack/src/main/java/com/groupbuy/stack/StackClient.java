@@ -36,6 +36,17 @@ public final class StackClient {
         return postRaw(url, token, JSON.writeValueAsString(body));
     }
 
+    /** A POST with an Idempotency-Key, so it can safely be sent again. */
+    public Response post(String url, String token, String idempotencyKey, Object body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", idempotencyKey)
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        return send(request, token);
+    }
+
     public Response postRaw(String url, String token, String body) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofSeconds(30))

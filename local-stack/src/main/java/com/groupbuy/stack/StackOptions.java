@@ -7,7 +7,7 @@ import java.util.List;
  * How to run the stack: fixed ports (the local run uses the defaults of SPEC.md) or free ones (tests), where the
  * processes write their logs, and the JVM options of each process.
  */
-public record StackOptions(Ports ports, Path logDir, List<String> jvmOptions) {
+public record StackOptions(Ports ports, Path logDir, List<String> jvmOptions, List<String> arguments) {
 
     public record Ports(int api, int query, int projections, int worker) {
 
@@ -21,12 +21,17 @@ public record StackOptions(Ports ports, Path logDir, List<String> jvmOptions) {
     }
 
     public static StackOptions forLocalRun(Path logDir) {
-        return new StackOptions(Ports.defaults(), logDir, List.of("-Xmx512m", "-XX:+UseSerialGC"));
+        return new StackOptions(Ports.defaults(), logDir, List.of("-Xmx512m", "-XX:+UseSerialGC"), List.of());
     }
 
     /** Free ports, and start-up over peak speed: these processes live for one test run. */
     public static StackOptions forTests(Path logDir) {
         return new StackOptions(Ports.free(), logDir,
-                List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+                List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), List.of());
+    }
+
+    /** The same, with extra Spring arguments for every process (e.g. a shorter payment window). */
+    public StackOptions withArguments(String... more) {
+        return new StackOptions(ports, logDir, jvmOptions, List.of(more));
     }
 }

@@ -9,6 +9,7 @@ import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,6 +42,16 @@ public class AggregateConfiguration {
         return new EventCountSnapshotTriggerDefinition(snapshotter, every);
     }
 
+    /** Only a lost race on an aggregate is worth retrying; a refused command would be refused again. */
+    static boolean causedByConcurrentAppend(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConcurrencyException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Bean(destroyMethod = "shutdown")
     ScheduledExecutorService commandRetryExecutor() {
         return Executors.newScheduledThreadPool(1, Thread.ofPlatform().name("command-retry").daemon().factory());
@@ -55,6 +66,7 @@ public class AggregateConfiguration {
                         .retryExecutor(commandRetryExecutor)
                         .backoffFactor(10)
                         .maxRetryCount(maxRetries)
+                        .nonTransientFailurePredicate(failure -> !causedByConcurrentAppend(failure))
                         .build())
                 .build();
     }

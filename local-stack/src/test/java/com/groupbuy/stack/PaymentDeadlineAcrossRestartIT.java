@@ -1,0 +1,62 @@
+package com.groupbuy.stack;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The payment window is a durable deadline: it fires even when every process was down when it came due. */
+class PaymentDeadlineAcrossRestartIT {
+
+    private static final Duration PAYMENT_WINDOW = Duration.ofSeconds(20);
+
+    private static LocalStack stack;
+    private static final StackClient client = new StackClient();
+
+    @BeforeAll
+    static void startStack() throws Exception {
+        Path logs = Path.of(System.getProperty("groupbuy.stack.logs", "target/stack-logs"), "deadline");
+        stack = LocalStack.start(StackOptions.forTests(logs)
+                .withArguments("--groupbuy.orders.payment-window=" + PAYMENT_WINDOW.toSeconds() + "s"));
+    }
+
+    @AfterAll
+    static void stopStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void an_unpaid_order_expires_after_a_restart_of_every_process() throws Exception {
+        String admin = client.devToken(stack.apiUrl(), "admin-d", "admin");
+        String customer = client.devToken(stack.apiUrl(), "late-payer", "customer");
+        String sku = "DUE-" + UUID.randomUUID().toString().substring(0, 6);
+        client.post(stack.apiUrl() + "/api/v1/products", admin, Map.of("sku", sku, "name", "Due tea",
+                "category", "tea", "priceCents", 400, "initialStock", 5));
+        String orderId = client.post(stack.apiUrl() + "/api/v1/orders", customer,
+                Map.of("items", List.of(Map.of("sku", sku, "quantity", 2)))).body().get("orderId").asString();
+        EventStoreProbe store = new EventStoreProbe(stack);
+        await().atMost(Duration.ofSeconds(30)).until(() -> store.eventTypesOf(orderId).contains("OrderConfirmed"));
+
+        long restartStarted = System.nanoTime();
+        stack.restartAll();
+        assertThat(Duration.ofNanos(System.nanoTime() - restartStarted)).isLessThan(PAYMENT_WINDOW.multipliedBy(6));
+
+        await().atMost(PAYMENT_WINDOW.plusSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            assertThat(store.eventTypesOf(orderId)).containsExactly("OrderPlaced", "OrderConfirmed", "OrderExpired");
+            assertThat(store.eventTypesOf(sku)).containsSubsequence("StockReserved", "StockReleased");
+        });
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                client.get(stack.queryUrl() + "/api/v1/products/" + sku, customer).body().get("availableStock").asInt())
+                .isEqualTo(5));
+    }
+}

@@ -58,9 +58,11 @@ public final class LocalStack implements AutoCloseable {
                     options.jvmOptions(), with(common, readModel, "--spring.profiles.active=local"), options.logDir()));
             processes.getFirst().awaitReady(READY_TIMEOUT);
             processes.get(1).awaitReady(READY_TIMEOUT);
-            processes.add(ServiceProcess.start("worker", jar(jars, "command-side"), ports.worker(),
-                    options.jvmOptions(), with(common, eventStore, "--spring.profiles.active=local,worker"),
-                    options.logDir()));
+            for (int i = 1; i <= options.workers(); i++) {
+                processes.add(ServiceProcess.start(i == 1 ? "worker" : "worker-" + i, jar(jars, "command-side"),
+                        i == 1 ? ports.worker() : FreePorts.next(), options.jvmOptions(),
+                        with(common, eventStore, "--spring.profiles.active=local,worker"), options.logDir()));
+            }
             processes.add(ServiceProcess.start("query-side", jar(jars, "query-side"), ports.query(),
                     options.jvmOptions(), with(common, readModel, "--spring.profiles.active=local"), options.logDir()));
             for (ServiceProcess process : processes) {
@@ -88,6 +90,10 @@ public final class LocalStack implements AutoCloseable {
 
     public String workerUrl() {
         return process("worker").baseUrl();
+    }
+
+    public int workerCount() {
+        return (int) processes.stream().filter(p -> p.name().startsWith("worker")).count();
     }
 
     public Infrastructure infrastructure() {

@@ -7,7 +7,7 @@ import java.util.List;
  * How to run the stack: fixed ports (the local run uses the defaults of SPEC.md) or free ones (tests), where the
  * processes write their logs, and the JVM options of each process.
  */
-public record StackOptions(Ports ports, Path logDir, List<String> jvmOptions, List<String> arguments) {
+public record StackOptions(Ports ports, Path logDir, List<String> jvmOptions, List<String> arguments, int workers) {
 
     public record Ports(int api, int query, int projections, int worker) {
 
@@ -21,17 +21,23 @@ public record StackOptions(Ports ports, Path logDir, List<String> jvmOptions, Li
     }
 
     public static StackOptions forLocalRun(Path logDir) {
-        return new StackOptions(Ports.defaults(), logDir, List.of("-Xmx512m", "-XX:+UseSerialGC"), List.of());
+        return new StackOptions(Ports.defaults(), logDir, List.of("-Xmx512m", "-XX:+UseSerialGC"), List.of(), 1);
     }
 
     /** Free ports, and start-up over peak speed: these processes live for one test run. */
     public static StackOptions forTests(Path logDir) {
         return new StackOptions(Ports.free(), logDir,
-                List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), List.of());
+                List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), List.of(), 1);
     }
 
     /** The same, with extra Spring arguments for every process (e.g. a shorter payment window). */
     public StackOptions withArguments(String... more) {
-        return new StackOptions(ports, logDir, jvmOptions, List.of(more));
+        return new StackOptions(ports, logDir, jvmOptions, List.of(more), workers);
+    }
+
+    /** Free ports and fully optimising JVMs, {@code workers} worker processes: for benchmarks. */
+    public static StackOptions forBenchmark(Path logDir, int workers) {
+        return new StackOptions(Ports.free(), logDir, List.of("-Xms512m", "-Xmx1g", "-XX:+UseParallelGC"),
+                List.of(), workers);
     }
 }

@@ -1,0 +1,217 @@
+package com.groupbuy.stack.bench;
+
+import com.groupbuy.stack.LocalStack;
+import com.groupbuy.stack.StackClient;
+import com.groupbuy.stack.StackOptions;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * {@code bin/benchmark orders [workers] [orders]}: sustained order throughput (orders reaching CONFIRMED per
+ * second, from the event store's timestamps) and the time from the 202 answer to CONFIRMED being visible on the
+ * query side at half that rate. Starts its own stack on the embedded servers; prints a Markdown summary.
+ */
+public final class OrderBenchmark {
+
+    private static final int PRODUCTS = 20;
+    private static final int CUSTOMERS = 200;
+    private static final int CLIENT_THREADS = 32;
+    private static final Duration LATENCY_RUN = Duration.ofSeconds(30);
+
+    private final LocalStack stack;
+    private final StackClient client = new StackClient();
+    private final List<String> tokens = new ArrayList<>();
+
+    private OrderBenchmark(LocalStack stack) {
+        this.stack = stack;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int workers = args.length > 0 ? Integer.parseInt(args[0]) : 1;
+        int orders = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
+        Path logs = Path.of("target", "bench-logs", "orders-" + workers + "w");
+        try (LocalStack stack = LocalStack.start(StackOptions.forBenchmark(logs, workers))) {
+            OrderBenchmark bench = new OrderBenchmark(stack);
+            bench.seed();
+            bench.throughput(Math.min(2_000, orders / 5), false);
+            double rate = bench.throughput(orders, true);
+            bench.latency(rate / 2);
+        }
+    }
+
+    private void seed() throws Exception {
+        String admin = client.devToken(stack.apiUrl(), "bench-admin", "admin");
+        for (int i = 0; i < PRODUCTS; i++) {
+            client.post(stack.apiUrl() + "/api/v1/products", admin, Map.of("sku", "BENCH-" + i,
+                    "name", "Bench drink " + i, "category", "bench", "priceCents", 500, "initialStock", 5_000_000));
+        }
+        for (int i = 0; i < CUSTOMERS; i++) {
+            tokens.add(client.devToken(stack.apiUrl(), "bench-user-" + i, "customer"));
+        }
+    }
+
+    private String placeOne(int n) throws Exception {
+        Map<String, Object> body = Map.of("items", List.of(Map.of("sku", "BENCH-" + (n % PRODUCTS), "quantity", 1)));
+        StackClient.Response response = client.post(stack.apiUrl() + "/api/v1/orders", tokens.get(n % CUSTOMERS),
+                body);
+        if (response.status() != 202) {
+            throw new IllegalStateException("order answered " + response.status() + " " + response.body());
+        }
+        return response.body().get("orderId").asString();
+    }
+
+    /** Sends {@code count} orders as fast as the clients can and measures how fast they become CONFIRMED. */
+    private double throughput(int count, boolean report) throws Exception {
+        Instant started = Instant.now();
+        List<String> ids = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger next = new AtomicInteger();
+        try (ExecutorService senders = Executors.newFixedThreadPool(CLIENT_THREADS)) {
+            List<Future<?>> running = new ArrayList<>();
+            for (int t = 0; t < CLIENT_THREADS; t++) {
+                running.add(senders.submit(() -> {
+                    for (int n = next.getAndIncrement(); n < count; n = next.getAndIncrement()) {
+                        ids.add(placeOne(n));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : running) {
+                f.get();
+            }
+        }
+        Instant allAccepted = Instant.now();
+        List<Instant> confirmations = awaitConfirmations(ids, Duration.ofMinutes(10));
+        Instant lastConfirmed = confirmations.getLast();
+        int p10 = confirmations.size() / 10;
+        int p90 = confirmations.size() * 9 / 10;
+        double sustained = (p90 - p10) / secondsBetween(confirmations.get(p10), confirmations.get(p90));
+        if (report) {
+            System.out.printf("""
+
+                    ## Throughput (%d worker process(es))
+                    | orders | accepted (202) per s | confirmed per s, sustained (10th→90th percentile) | all confirmed after |
+                    |---|---|---|---|
+                    | %d | %.0f | %.0f | %.1f s |
+                    """, stack.workerCount(), count, count / secondsBetween(started, allAccepted), sustained,
+                    secondsBetween(started, lastConfirmed));
+        }
+        return sustained;
+    }
+
+    /** Orders at a fixed rate; for a sample of them, the time from the 202 to CONFIRMED on the query side. */
+    private void latency(double rate) throws Exception {
+        long periodNanos = (long) (1_000_000_000L / rate);
+        int total = (int) (rate * LATENCY_RUN.toSeconds());
+        List<Long> latenciesMicros = Collections.synchronizedList(new ArrayList<>());
+        Map<String, Long> pending = new ConcurrentHashMap<>();
+        AtomicInteger sent = new AtomicInteger();
+        ScheduledExecutorService pacer = Executors.newScheduledThreadPool(CLIENT_THREADS);
+        ExecutorService pollers = Executors.newFixedThreadPool(8);
+        pacer.scheduleAtFixedRate(() -> {
+            int n = sent.getAndIncrement();
+            if (n >= total) {
+                return;
+            }
+            try {
+                String id = placeOne(n);
+                long acceptedAt = System.nanoTime();
+                if (n % 5 == 0) {
+                    pending.put(id, acceptedAt);
+                    pollers.submit(() -> pollUntilConfirmed(id, tokens.get(n % CUSTOMERS), acceptedAt,
+                            latenciesMicros, pending));
+                }
+            } catch (Exception e) {
+                System.err.println("order failed: " + e.getMessage());
+            }
+        }, 0, periodNanos, TimeUnit.NANOSECONDS);
+        while (sent.get() < total) {
+            Thread.sleep(200);
+        }
+        pacer.shutdown();
+        pacer.awaitTermination(1, TimeUnit.MINUTES);
+        pollers.shutdown();
+        pollers.awaitTermination(2, TimeUnit.MINUTES);
+        List<Long> sorted = new ArrayList<>(latenciesMicros);
+        Collections.sort(sorted);
+        System.out.printf("""
+
+                ## Latency from 202 to CONFIRMED visible on the query side, at %.0f orders/s for %d s
+                | sampled orders | p50 | p99 | max | never seen |
+                |---|---|---|---|---|
+                | %d | %.0f ms | %.0f ms | %.0f ms | %d |
+                """, rate, LATENCY_RUN.toSeconds(), sorted.size(), percentile(sorted, 50) / 1000.0,
+                percentile(sorted, 99) / 1000.0, sorted.getLast() / 1000.0, pending.size());
+    }
+
+    private void pollUntilConfirmed(String id, String token, long acceptedAt, List<Long> latencies,
+                                    Map<String, Long> pending) {
+        long deadline = acceptedAt + Duration.ofSeconds(30).toNanos();
+        try {
+            while (System.nanoTime() < deadline) {
+                StackClient.Response response = client.get(stack.queryUrl() + "/api/v1/orders/" + id, token);
+                if (response.status() == 200 && "CONFIRMED".equals(response.body().get("status").asString())) {
+                    latencies.add((System.nanoTime() - acceptedAt) / 1_000);
+                    pending.remove(id);
+                    return;
+                }
+                Thread.sleep(10);
+            }
+        } catch (Exception e) {
+            System.err.println("poll failed: " + e.getMessage());
+        }
+    }
+
+    private List<Instant> awaitConfirmations(List<String> ids, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String url = stack.infrastructure().jdbcUrl("eventstore");
+        try (Connection db = DriverManager.getConnection(url, stack.infrastructure().jdbcUsername(),
+                stack.infrastructure().jdbcPassword());
+             PreparedStatement query = db.prepareStatement("""
+                     SELECT timestamp FROM domainevententry
+                      WHERE aggregateidentifier = ANY (?) AND payloadtype = 'com.groupbuy.events.order.OrderConfirmed'
+                      ORDER BY timestamp""")) {
+            query.setArray(1, db.createArrayOf("varchar", ids.toArray()));
+            while (System.nanoTime() < deadline) {
+                List<Instant> found = new ArrayList<>();
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        found.add(Instant.parse(rows.getString(1)));
+                    }
+                }
+                if (found.size() == ids.size()) {
+                    return found;
+                }
+                Thread.sleep(500);
+            }
+        }
+        throw new IllegalStateException("not every order was confirmed within " + timeout);
+    }
+
+    private static double secondsBetween(Instant from, Instant to) {
+        return Math.max(1, Duration.between(from, to).toMillis()) / 1000.0;
+    }
+
+    private static double percentile(List<Long> sorted, int p) {
+        if (sorted.isEmpty()) {
+            return Double.NaN;
+        }
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+}

@@ -1,13 +1,12 @@
 package com.groupbuy.projections;
 
-import com.groupbuy.contract.RedisKeys;
 import com.groupbuy.contract.Topics;
 import com.groupbuy.events.AggregateType;
-import com.groupbuy.events.DomainEvent;
-import com.groupbuy.events.EventRecordCodec;
 import com.groupbuy.events.product.ProductRegistered;
 import com.groupbuy.events.product.StockAdjusted;
-import com.groupbuy.infra.Infrastructure;
+import com.groupbuy.events.product.StockCommitted;
+import com.groupbuy.events.product.StockReleased;
+import com.groupbuy.events.product.StockReserved;
 import com.groupbuy.infra.Infrastructures;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -15,58 +14,49 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
-import org.redisson.api.RedissonClient;
-import org.redisson.client.codec.StringCodec;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** The product projections fed through a real broker into real PostgreSQL and Redis. */
-@SpringBootTest
-class ProductProjectionsIT {
+class ProductProjectionsIT extends ProjectionsTestSupport {
 
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        Infrastructure infra = Infrastructures.shared();
-        registry.add("spring.datasource.url", () -> infra.jdbcUrl("readmodel_projections_it"));
-        registry.add("spring.datasource.username", infra::jdbcUsername);
-        registry.add("spring.datasource.password", infra::jdbcPassword);
-        registry.add("spring.kafka.bootstrap-servers", infra::kafkaBootstrapServers);
-        registry.add("groupbuy.redis.url", infra::redisUrl);
-        registry.add("groupbuy.projections.retry-backoff", () -> "50ms");
-    }
-
-    @Autowired
-    KafkaTemplate<String, byte[]> kafka;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    RedissonClient redis;
-
-    private final String sku = "PROJ-" + UUID.randomUUID().toString().substring(0, 8);
+    private final String sku = unique("PROJ");
 
     @Test
     void a_product_and_its_stock_changes_appear_in_postgresql_and_redis() {
         publish(0, new ProductRegistered(sku, "Jasmine tea", "tea", 450, 20));
         publish(1, new StockAdjusted(sku, 5, 25));
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+        eventually(() -> {
             assertThat(catalogRow()).containsEntry("stock_on_hand", 25).containsEntry("last_sequence", 1L);
-            assertThat(cached()).containsEntry("availableStock", "25").containsEntry("name", "Jasmine tea")
+            assertThat(cachedProduct(sku)).containsEntry("availableStock", "25").containsEntry("name", "Jasmine tea")
                     .containsEntry("priceCents", "450").containsEntry("sequence", "1");
+        });
+    }
+
+    @Test
+    void held_units_are_not_available_and_sold_units_leave_the_stock_on_hand() {
+        publish(0, new ProductRegistered(sku, "Oolong", "tea", 500, 10));
+        publish(1, new StockReserved(sku, "o-1", 3, 500, "tea"));
+        publish(2, new StockReserved(sku, "o-2", 2, 500, "tea"));
+
+        eventually(() -> assertThat(cachedProduct(sku)).containsEntry("availableStock", "5")
+                .containsEntry("onHand", "10").containsEntry("reserved", "5"));
+
+        publish(3, new StockCommitted(sku, "o-1", 3));
+        publish(4, new StockReleased(sku, "o-2", 2));
+
+        eventually(() -> {
+            assertThat(cachedProduct(sku)).containsEntry("availableStock", "7")
+                    .containsEntry("onHand", "7").containsEntry("reserved", "0").containsEntry("sequence", "4");
+            assertThat(catalogRow()).containsEntry("stock_on_hand", 7);
         });
     }
 
@@ -76,14 +66,17 @@ class ProductProjectionsIT {
         publish(1, new StockAdjusted(sku, -4, 16));
         publish(1, new StockAdjusted(sku, -4, 16));
         publish(0, new ProductRegistered(sku, "Jasmine tea", "tea", 450, 20));
-        publish(2, new StockAdjusted(sku, 10, 26));
+        publish(2, new StockReserved(sku, "o-1", 6, 450, "tea"));
+        publish(2, new StockReserved(sku, "o-1", 6, 450, "tea"));
+        publish(3, new StockCommitted(sku, "o-1", 6));
+        publish(2, new StockReserved(sku, "o-1", 6, 450, "tea"));
+        publish(3, new StockCommitted(sku, "o-1", 6));
+        publish(4, new StockAdjusted(sku, 10, 20));
+        awaitConsumedBy("product-cache", "catalog");
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            assertThat(cached()).containsEntry("sequence", "2");
-            assertThat(catalogRow()).containsEntry("last_sequence", 2L);
-        });
-        assertThat(cached()).containsEntry("availableStock", "26");
-        assertThat(catalogRow()).containsEntry("stock_on_hand", 26);
+        assertThat(cachedProduct(sku)).containsEntry("sequence", "4").containsEntry("availableStock", "20")
+                .containsEntry("onHand", "20").containsEntry("reserved", "0");
+        assertThat(catalogRow()).containsEntry("stock_on_hand", 20).containsEntry("last_sequence", 4L);
     }
 
     @Test
@@ -92,8 +85,7 @@ class ProductProjectionsIT {
         kafka.send(topic, sku, "{\"this is\": \"not an event record\"}".getBytes(StandardCharsets.UTF_8)).join();
         publish(0, new ProductRegistered(sku, "Jasmine tea", "tea", 450, 20));
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertThat(cached()).containsEntry("availableStock", "20"));
+        eventually(() -> assertThat(cachedProduct(sku)).containsEntry("availableStock", "20"));
         assertThat(deadLetterKeysUntil(Topics.deadLetterOf(topic), sku)).contains(sku);
     }
 
@@ -106,23 +98,12 @@ class ProductProjectionsIT {
         kafka.send(Topics.eventsOf(AggregateType.PRODUCT), sku, unknown).join();
         publish(1, new ProductRegistered(sku, "Jasmine tea", "tea", 450, 20));
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertThat(cached()).containsEntry("sequence", "1").containsEntry("availableStock", "20"));
-    }
-
-    private void publish(long sequence, DomainEvent event) {
-        byte[] value = EventRecordCodec.encode(
-                EventRecordCodec.toRecord(UUID.randomUUID().toString(), sequence, Instant.now(), event));
-        kafka.send(Topics.eventsOf(event.aggregateType()), event.aggregateId(), value).join();
+        eventually(() -> assertThat(cachedProduct(sku)).containsEntry("sequence", "1")
+                .containsEntry("availableStock", "20"));
     }
 
     private Map<String, Object> catalogRow() {
-        return jdbc.sql("SELECT stock_on_hand, last_sequence FROM catalog_product WHERE sku = ?")
-                .param(sku).query().singleRow();
-    }
-
-    private Map<String, String> cached() {
-        return redis.<String, String>getMap(RedisKeys.product(sku), StringCodec.INSTANCE).readAllMap();
+        return row("SELECT stock_on_hand, last_sequence FROM catalog_product WHERE sku = ?", sku);
     }
 
     private static List<String> deadLetterKeysUntil(String topic, String wanted) {
@@ -133,7 +114,7 @@ class ProductProjectionsIT {
         try (KafkaConsumer<String, byte[]> consumer =
                      new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topic));
-            List<String> keys = new java.util.ArrayList<>();
+            List<String> keys = new ArrayList<>();
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             while (!keys.contains(wanted) && System.nanoTime() < deadline) {
                 consumer.poll(Duration.ofMillis(200)).forEach((ConsumerRecord<String, byte[]> r) -> keys.add(r.key()));

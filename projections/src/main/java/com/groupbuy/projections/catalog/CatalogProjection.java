@@ -4,13 +4,17 @@ import com.groupbuy.events.DomainEvent;
 import com.groupbuy.events.EventRecord;
 import com.groupbuy.events.product.ProductRegistered;
 import com.groupbuy.events.product.StockAdjusted;
+import com.groupbuy.events.product.StockCommitted;
 import com.groupbuy.projections.consumer.Projection;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
 
-/** The catalog table in PostgreSQL: one row per product, guarded by the last sequence applied. */
+/**
+ * The catalog table in PostgreSQL: one row per product, guarded by the last sequence applied. Its stock is the
+ * stock on hand: sold (committed) units leave it; units merely held for unpaid orders are still on hand.
+ */
 @Component
 class CatalogProjection implements Projection {
 
@@ -30,6 +34,7 @@ class CatalogProjection implements Projection {
         switch (event) {
             case ProductRegistered registered -> register(record, registered);
             case StockAdjusted adjusted -> adjustStock(record, adjusted);
+            case StockCommitted committed -> commitStock(record, committed);
             default -> {
             }
         }
@@ -58,6 +63,19 @@ class CatalogProjection implements Projection {
                          WHERE sku = :sku AND last_sequence < :sequence""")
                 .param("sku", event.sku())
                 .param("stock", event.stockAfter())
+                .param("sequence", record.sequence())
+                .param("at", Timestamp.from(record.occurredAt()))
+                .update();
+    }
+
+    private void commitStock(EventRecord record, StockCommitted event) {
+        jdbc.sql("""
+                        UPDATE catalog_product
+                           SET stock_on_hand = stock_on_hand - :quantity, last_sequence = :sequence,
+                               last_event_at = :at
+                         WHERE sku = :sku AND last_sequence < :sequence""")
+                .param("sku", event.sku())
+                .param("quantity", event.quantity())
                 .param("sequence", record.sequence())
                 .param("at", Timestamp.from(record.occurredAt()))
                 .update();

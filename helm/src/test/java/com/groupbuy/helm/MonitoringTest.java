@@ -1,0 +1,114 @@
+package com.groupbuy.helm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Service;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class MonitoringTest {
+
+    private static final Path OPERATIONS_GUIDE = Path.of("..", "docs", "operations.md");
+
+    @ParameterizedTest
+    @EnumSource(ValueSet.class)
+    void prometheus_scrapes_every_process_on_its_actuator_endpoint(ValueSet values) {
+        RenderedChart chart = GroupbuyChart.render(values);
+        JsonNode spec = chart.get("ServiceMonitor", GroupbuyChart.RELEASE).tree().path("spec");
+
+        JsonNode endpoint = spec.path("endpoints").get(0);
+        assertThat(endpoint.path("port").asText()).isEqualTo("metrics");
+        assertThat(endpoint.path("path").asText()).isEqualTo("/actuator/prometheus");
+        Map<String, String> selector = RenderedChart.YAML.convertValue(spec.path("selector").path("matchLabels"),
+                RenderedChart.YAML.getTypeFactory().constructMapType(Map.class, String.class, String.class));
+        List<Service> selected = chart.all(Service.class).stream()
+                .filter(s -> s.getMetadata().getLabels().entrySet().containsAll(selector.entrySet()))
+                .toList();
+        assertThat(selected).hasSize(4)
+                .allSatisfy(s -> assertThat(s.getSpec().getPorts()).anyMatch(p -> p.getName().equals("metrics")));
+    }
+
+    @Test
+    void the_alerts_cover_queue_growth_projection_lag_and_dead_letters() {
+        List<JsonNode> alerts = alerts(GroupbuyChart.render(ValueSet.DEFAULTS));
+
+        assertThat(alerts).extracting(a -> a.path("alert").asText()).contains(
+                "GroupbuyOrderQueueDepthGrowing", "GroupbuyProjectionLagHigh", "GroupbuyDeadLettersNotEmpty");
+        assertThat(alert(alerts, "GroupbuyOrderQueueDepthGrowing").path("expr").asText())
+                .contains("groupbuy_order_queue_depth", "deriv(", "> 1000", "namespace=\"shop\"");
+        assertThat(alert(alerts, "GroupbuyProjectionLagHigh").path("expr").asText())
+                .contains("groupbuy_projection_lag_seconds", "> 120");
+        assertThat(alert(alerts, "GroupbuyDeadLettersNotEmpty").path("expr").asText())
+                .contains("increase(groupbuy_projection_dead_letters_total{namespace=\"shop\"}[1h])", "> 0");
+        assertThat(alerts).allSatisfy(alert -> {
+            assertThat(alert.path("labels").path("severity").asText()).isNotBlank();
+            assertThat(alert.path("annotations").path("summary").asText()).isNotBlank();
+            assertThat(alert.path("annotations").path("description").asText()).isNotBlank();
+        });
+    }
+
+    @Test
+    void the_workers_at_max_alert_watches_the_hpa_that_exists() {
+        RenderedChart hpa = GroupbuyChart.render(ValueSet.DEFAULTS);
+        RenderedChart keda = GroupbuyChart.render(ValueSet.KEDA);
+
+        assertThat(alert(alerts(hpa), "GroupbuyOrderWorkersAtMaxReplicas").path("expr").asText())
+                .contains("horizontalpodautoscaler=\"groupbuy-worker\"");
+        assertThat(alert(alerts(keda), "GroupbuyOrderWorkersAtMaxReplicas").path("expr").asText())
+                .as("KEDA names its HPA keda-hpa-<scaledobject>")
+                .contains("horizontalpodautoscaler=\"keda-hpa-groupbuy-worker\"");
+    }
+
+    @Test
+    void every_alert_has_a_runbook_in_the_operations_guide() throws IOException {
+        String guide = Files.readString(OPERATIONS_GUIDE);
+
+        for (JsonNode alert : alerts(GroupbuyChart.render(ValueSet.DEFAULTS))) {
+            assertThat(guide).as("docs/operations.md explains %s", alert.path("alert").asText())
+                    .contains("### " + alert.path("alert").asText());
+        }
+    }
+
+    @Test
+    void the_dashboard_shows_queue_depth_projection_lag_http_and_jvm_memory() throws IOException {
+        ConfigMap dashboard = GroupbuyChart.render(ValueSet.DEFAULTS)
+                .get(ConfigMap.class, GroupbuyChart.RELEASE + "-dashboard");
+        assertThat(dashboard.getMetadata().getLabels()).containsEntry("grafana_dashboard", "1");
+
+        String json = dashboard.getData().get("groupbuy.json");
+        assertThat(json).as("the ConfigMap carries the same file docker/compose.yaml provisions")
+                .isEqualTo(Files.readString(GroupbuyChart.DIRECTORY.resolve("dashboards/groupbuy.json")).strip());
+        JsonNode board = new ObjectMapper().readTree(json);
+        List<String> queries = new ArrayList<>();
+        board.path("panels").forEach(panel -> panel.path("targets").forEach(t -> queries.add(t.path("expr").asText())));
+        assertThat(queries)
+                .anyMatch(q -> q.contains("groupbuy_order_queue_depth"))
+                .anyMatch(q -> q.contains("groupbuy_projection_lag_events"))
+                .anyMatch(q -> q.contains("rate(http_server_requests_seconds_count"))
+                .anyMatch(q -> q.contains("histogram_quantile(0.95") && q.contains("http_server_requests_seconds_bucket"))
+                .anyMatch(q -> q.contains("jvm_memory_used_bytes{area=\"heap\""));
+        assertThat(board.path("uid").asText()).isNotBlank();
+    }
+
+    private static List<JsonNode> alerts(RenderedChart chart) {
+        List<JsonNode> alerts = new ArrayList<>();
+        chart.get("PrometheusRule", GroupbuyChart.RELEASE).tree().path("spec").path("groups")
+                .forEach(group -> group.path("rules").forEach(alerts::add));
+        return alerts;
+    }
+
+    private static JsonNode alert(List<JsonNode> alerts, String name) {
+        return alerts.stream().filter(a -> a.path("alert").asText().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no alert " + name));
+    }
+}

@@ -1,0 +1,30 @@
+package com.groupbuy.helm;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** values.schema.json and the templates' checks turn a wrong value into a failed install, not a broken cluster. */
+class ValuesValidationTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            worker-above-partitions.yaml      | worker.autoscaling.maxReplicas (16) must not exceed kafka.orderQueue.partitions (12)
+            projections-above-partitions.yaml | projections.autoscaling.maxReplicas (6) must not exceed kafka.eventTopics.partitions (4)
+            min-above-max.yaml                | worker.autoscaling.minReplicas (10) must not exceed worker.autoscaling.maxReplicas (8)
+            unknown-key.yaml                  | replicaCount
+            short-jwt-secret.yaml             | jwtSecret
+            writable-root-filesystem.yaml     | readOnlyRootFilesystem
+            unknown-autoscaling-engine.yaml   | engine
+            value-target-type.yaml            | targetQueueDepthPerPod
+            """)
+    void values_that_break_the_rules_fail_the_rendering(String valuesFile, String explanation) {
+        Path file = Path.of("src", "test", "resources", "invalid-values", valuesFile);
+
+        assertThatThrownBy(() -> GroupbuyChart.template(file.toString()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(explanation);
+    }
+}

@@ -1,0 +1,6 @@
+package com.groupbuy.projections.coupons;
+
+enum CouponStatus {
+    AVAILABLE,
+    REDEEMED
+}

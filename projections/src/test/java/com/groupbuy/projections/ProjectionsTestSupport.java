@@ -1,0 +1,126 @@
+package com.groupbuy.projections;
+
+import com.groupbuy.contract.RedisKeys;
+import com.groupbuy.contract.Topics;
+import com.groupbuy.events.DomainEvent;
+import com.groupbuy.events.EventRecordCodec;
+import com.groupbuy.infra.Infrastructure;
+import com.groupbuy.infra.Infrastructures;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.awaitility.core.ThrowingRunnable;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The projections application against the real broker, PostgreSQL and Redis, shared by every projection IT so
+ * that they run in one Spring context (one set of consumer groups). Tests publish event records as the relay
+ * does and read the read models back; ids are unique per test, so tests never see each other's rows.
+ */
+@SpringBootTest
+public abstract class ProjectionsTestSupport {
+
+    protected static final Duration PATIENCE = Duration.ofSeconds(20);
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        Infrastructure infra = Infrastructures.shared();
+        registry.add("spring.datasource.url", () -> infra.jdbcUrl("readmodel_projections_it"));
+        registry.add("spring.datasource.username", infra::jdbcUsername);
+        registry.add("spring.datasource.password", infra::jdbcPassword);
+        registry.add("spring.kafka.bootstrap-servers", infra::kafkaBootstrapServers);
+        registry.add("groupbuy.redis.url", infra::redisUrl);
+        registry.add("groupbuy.projections.retry-backoff", () -> "50ms");
+    }
+
+    @Autowired
+    protected KafkaTemplate<String, byte[]> kafka;
+    @Autowired
+    protected JdbcClient jdbc;
+    @Autowired
+    protected RedissonClient redis;
+    @Autowired
+    private KafkaAdmin kafkaAdmin;
+
+    /** The offset of the last record this test sent to each partition. */
+    private final Map<TopicPartition, Long> published = new HashMap<>();
+
+    protected static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    protected void publish(long sequence, DomainEvent event) {
+        publish(sequence, Instant.now(), event);
+    }
+
+    protected void publish(long sequence, Instant occurredAt, DomainEvent event) {
+        byte[] value = EventRecordCodec.encode(
+                EventRecordCodec.toRecord(UUID.randomUUID().toString(), sequence, occurredAt, event));
+        sent(kafka.send(Topics.eventsOf(event.aggregateType()), event.aggregateId(), value).join()
+                .getRecordMetadata());
+    }
+
+    protected void sent(RecordMetadata metadata) {
+        published.merge(new TopicPartition(metadata.topic(), metadata.partition()), metadata.offset(), Math::max);
+    }
+
+    /**
+     * Waits until the named projections have committed past every record this test published: from then on their
+     * read models show everything, redeliveries included.
+     */
+    protected void awaitConsumedBy(String... projections) {
+        try (Admin admin = Admin.create(kafkaAdmin.getConfigurationProperties())) {
+            for (String projection : projections) {
+                String group = Topics.PROJECTIONS_GROUP + "." + projection;
+                await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+                    Map<TopicPartition, OffsetAndMetadata> committed =
+                            admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+                    published.forEach((partition, offset) -> {
+                        OffsetAndMetadata position = committed.get(partition);
+                        assertThat(position).as("%s's position on %s", group, partition).isNotNull();
+                        assertThat(position.offset()).as("%s's position on %s", group, partition)
+                                .isGreaterThan(offset);
+                    });
+                });
+            }
+        }
+    }
+
+    protected static void eventually(ThrowingRunnable assertion) {
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100)).untilAsserted(assertion);
+    }
+
+    /** The single row the query finds, or an empty map while there is none. */
+    protected Map<String, Object> row(String sql, Object... params) {
+        List<Map<String, Object>> rows = rows(sql, params);
+        assertThat(rows).hasSizeLessThanOrEqualTo(1);
+        return rows.isEmpty() ? Map.of() : rows.getFirst();
+    }
+
+    protected List<Map<String, Object>> rows(String sql, Object... params) {
+        return jdbc.sql(sql).params(params).query().listOfRows();
+    }
+
+    protected Map<String, String> cachedProduct(String sku) {
+        return redis.<String, String>getMap(RedisKeys.product(sku), StringCodec.INSTANCE).readAllMap();
+    }
+}

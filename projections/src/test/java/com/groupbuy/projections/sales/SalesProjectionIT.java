@@ -1,0 +1,75 @@
+package com.groupbuy.projections.sales;
+
+import com.groupbuy.events.order.OrderConfirmed;
+import com.groupbuy.events.order.OrderExpired;
+import com.groupbuy.events.order.OrderPaid;
+import com.groupbuy.events.order.PricedLine;
+import com.groupbuy.projections.ProjectionsTestSupport;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/** Hourly sales per SKU, fed through the real broker into real PostgreSQL. */
+class SalesProjectionIT extends ProjectionsTestSupport {
+
+    private static final Instant TEN = Instant.parse("2026-03-01T10:00:00Z");
+    private static final Instant ELEVEN = Instant.parse("2026-03-01T11:00:00Z");
+
+    private final String tea = unique("TEA");
+    private final String cake = unique("CAKE");
+
+    @Test
+    void paid_orders_add_to_the_hour_they_were_paid_in_with_their_discount_spread_over_the_lines() {
+        List<PricedLine> first = List.of(new PricedLine(tea, "tea", 2, 500), new PricedLine(cake, "cake", 1, 400));
+        pay(unique("o"), first, 140, TEN.plusSeconds(15 * 60));
+        pay(unique("o"), List.of(new PricedLine(tea, "tea", 1, 500)), 0, TEN.plusSeconds(50 * 60));
+        pay(unique("o"), List.of(new PricedLine(cake, "cake", 3, 400)), 0, ELEVEN.plusSeconds(5 * 60));
+        String unpaid = unique("o");
+        publish(1, TEN, new OrderConfirmed(unpaid, "u", first, null, 1400, 0, 1400, TEN.plusSeconds(900)));
+        publish(2, TEN.plusSeconds(900), new OrderExpired(unpaid, "u", first, null));
+        awaitConsumedBy("sales");
+
+        assertThat(hourly()).extracting(r -> r.get("bucket_start"), r -> r.get("sku"), r -> r.get("orders"),
+                        r -> r.get("units"), r -> r.get("gross_cents"), r -> r.get("discount_cents"),
+                        r -> r.get("revenue_cents"))
+                .containsExactlyInAnyOrder(
+                        tuple(Timestamp.from(TEN), tea, 2, 3L, 1500L, 100L, 1400L),
+                        tuple(Timestamp.from(TEN), cake, 1, 1L, 400L, 40L, 360L),
+                        tuple(Timestamp.from(ELEVEN), cake, 1, 3L, 1200L, 0L, 1200L));
+    }
+
+    @Test
+    void a_redelivered_payment_is_counted_once() {
+        String orderId = unique("o");
+        List<PricedLine> lines = List.of(new PricedLine(tea, "tea", 1, 500), new PricedLine(tea, "tea", 1, 500));
+        OrderConfirmed confirmed = new OrderConfirmed(orderId, "u", lines, "c", 1000, 100, 900, TEN.plusSeconds(900));
+        OrderPaid paid = new OrderPaid(orderId, "u", 900, "pay", lines);
+        publish(1, TEN, confirmed);
+        publish(2, TEN.plusSeconds(60), paid);
+        publish(2, TEN.plusSeconds(60), paid);
+        publish(1, TEN, confirmed);
+        publish(2, TEN.plusSeconds(60), paid);
+        awaitConsumedBy("sales");
+
+        assertThat(hourly()).extracting(r -> r.get("orders"), r -> r.get("units"), r -> r.get("discount_cents"),
+                        r -> r.get("revenue_cents"))
+                .containsExactly(tuple(1, 2L, 100L, 900L));
+    }
+
+    private void pay(String orderId, List<PricedLine> lines, long discountCents, Instant paidAt) {
+        long subtotal = lines.stream().mapToLong(PricedLine::lineTotalCents).sum();
+        publish(1, paidAt.minusSeconds(60), new OrderConfirmed(orderId, "u", lines, null, subtotal, discountCents,
+                subtotal - discountCents, paidAt.plusSeconds(900)));
+        publish(2, paidAt, new OrderPaid(orderId, "u", subtotal - discountCents, "pay-" + orderId, lines));
+    }
+
+    private List<Map<String, Object>> hourly() {
+        return rows("SELECT * FROM sales_hourly WHERE sku IN (?, ?)", tea, cake);
+    }
+}

@@ -1,0 +1,75 @@
+package com.groupbuy.query.orders;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Optional;
+
+import static com.groupbuy.query.web.Rows.instant;
+import static com.groupbuy.query.web.Rows.nullableLong;
+
+/** The orders read model in PostgreSQL (written by the orders projection; see docs/read-models.md). */
+@Component
+class OrderHistory {
+
+    private final JdbcClient jdbc;
+
+    OrderHistory(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<OrderView> find(String orderId) {
+        return jdbc.sql("SELECT * FROM orders WHERE order_id = ?")
+                .param(orderId)
+                .query((rs, row) -> new OrderView(rs.getString("order_id"), rs.getString("user_id"),
+                        rs.getString("status"), List.of(), nullableLong(rs, "subtotal_cents"),
+                        nullableLong(rs, "discount_cents"), nullableLong(rs, "total_cents"),
+                        rs.getString("coupon_id"), rs.getString("reason"), rs.getString("reason_detail"),
+                        instant(rs, "placed_at"), instant(rs, "payment_due_at"), instant(rs, "paid_at"),
+                        instant(rs, "last_event_at"), rs.getLong("last_sequence"), List.of()))
+                .optional()
+                .map(order -> order.with(lines(orderId), timeline(orderId)));
+    }
+
+    /** The user's orders, newest first. */
+    List<OrderSummary> ofUser(String userId, OrderStatus status, int page, int size) {
+        return jdbc.sql("""
+                        SELECT order_id, status, subtotal_cents, discount_cents, total_cents, coupon_id, reason,
+                               placed_at, last_event_at
+                          FROM orders
+                         WHERE user_id = :userId
+                           AND (CAST(:status AS VARCHAR) IS NULL OR status = :status)
+                         ORDER BY placed_at DESC, order_id DESC
+                         LIMIT :size OFFSET :offset""")
+                .param("userId", userId)
+                .param("status", status == null ? null : status.name())
+                .param("size", size)
+                .param("offset", (long) page * size)
+                .query((rs, row) -> new OrderSummary(rs.getString("order_id"), rs.getString("status"),
+                        nullableLong(rs, "subtotal_cents"), nullableLong(rs, "discount_cents"),
+                        nullableLong(rs, "total_cents"), rs.getString("coupon_id"), rs.getString("reason"),
+                        instant(rs, "placed_at"), instant(rs, "last_event_at")))
+                .list();
+    }
+
+    private List<OrderView.Line> lines(String orderId) {
+        return jdbc.sql("""
+                        SELECT sku, category, quantity, unit_price_cents FROM order_line
+                         WHERE order_id = ? ORDER BY line_no""")
+                .param(orderId)
+                .query((rs, row) -> new OrderView.Line(rs.getString("sku"), rs.getString("category"),
+                        rs.getInt("quantity"), nullableLong(rs, "unit_price_cents")))
+                .list();
+    }
+
+    private List<OrderView.TimelineEntry> timeline(String orderId) {
+        return jdbc.sql("""
+                        SELECT sequence, event_type, status, occurred_at FROM order_timeline
+                         WHERE order_id = ? ORDER BY sequence""")
+                .param(orderId)
+                .query((rs, row) -> new OrderView.TimelineEntry(rs.getLong("sequence"), rs.getString("event_type"),
+                        rs.getString("status"), instant(rs, "occurred_at")))
+                .list();
+    }
+}

@@ -1,0 +1,29 @@
+package com.groupbuy.query.orders;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One order with its lines and the events applied to it. Prices and totals are null until the order is
+ * confirmed; {@code reason} is the error code of a rejection.
+ */
+record OrderView(String orderId, String userId, String status, List<Line> lines, Long subtotalCents,
+                 Long discountCents, Long totalCents, String couponId, String reason, String reasonDetail,
+                 Instant placedAt, Instant paymentDueAt, Instant paidAt, Instant updatedAt, long lastSequence,
+                 List<TimelineEntry> timeline) {
+
+    record Line(String sku, String category, int quantity, Long unitPriceCents, Long lineTotalCents) {
+
+        Line(String sku, String category, int quantity, Long unitPriceCents) {
+            this(sku, category, quantity, unitPriceCents, unitPriceCents == null ? null : unitPriceCents * quantity);
+        }
+    }
+
+    record TimelineEntry(long sequence, String eventType, String status, Instant occurredAt) {
+    }
+
+    OrderView with(List<Line> lines, List<TimelineEntry> timeline) {
+        return new OrderView(orderId, userId, status, lines, subtotalCents, discountCents, totalCents, couponId,
+                reason, reasonDetail, placedAt, paymentDueAt, paidAt, updatedAt, lastSequence, timeline);
+    }
+}

@@ -1,0 +1,82 @@
+package com.groupbuy.query.sales;
+
+import com.groupbuy.query.QuerySideTestSupport;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** GET /analytics/sales over real HTTP on the hourly sales read model. */
+class SalesQueriesIT extends QuerySideTestSupport {
+
+    private final String tea = unique("TEA");
+    private final String cake = unique("CAKE");
+
+    @Test
+    void hour_buckets_answer_the_rows_in_the_range_per_sku() throws Exception {
+        hour("2026-03-01T09:00:00Z", tea, 9, 9, 900, 0);
+        hour("2026-03-01T10:00:00Z", tea, 2, 3, 1400, 100);
+        hour("2026-03-01T10:00:00Z", cake, 1, 1, 360, 40);
+        hour("2026-03-01T11:00:00Z", cake, 1, 3, 1200, 0);
+
+        JsonNode report = get("/api/v1/analytics/sales?from=2026-03-01T10:00:00Z&to=2026-03-01T12:00:00Z"
+                + "&bucket=hour&sku=" + cake, token("analyst-1", "analyst")).body();
+
+        JsonNode rows = report.get("rows");
+        assertThat(texts(rows, "bucketStart")).containsExactly("2026-03-01T10:00:00Z", "2026-03-01T11:00:00Z");
+        assertThat(texts(rows, "units")).containsExactly("1", "3");
+        assertThat(texts(rows, "revenueCents")).containsExactly("360", "1200");
+        assertThat(texts(rows, "discountCents")).containsExactly("40", "0");
+        assertThat(report.get("bucket").asString()).isEqualTo("hour");
+    }
+
+    @Test
+    void day_buckets_add_up_the_hours_of_each_utc_day() throws Exception {
+        hour("2026-03-01T00:00:00Z", tea, 1, 1, 500, 0);
+        hour("2026-03-01T23:00:00Z", tea, 2, 3, 1400, 100);
+        hour("2026-03-02T00:00:00Z", tea, 1, 2, 1000, 0);
+        hour("2026-03-01T10:00:00Z", cake, 1, 1, 360, 40);
+
+        JsonNode rows = get("/api/v1/analytics/sales?from=2026-03-01&to=2026-03-03&bucket=day&sku=" + tea,
+                token("analyst-1", "analyst")).body().get("rows");
+
+        assertThat(texts(rows, "bucketStart")).containsExactly("2026-03-01T00:00:00Z", "2026-03-02T00:00:00Z");
+        assertThat(texts(rows, "orders")).containsExactly("3", "1");
+        assertThat(texts(rows, "units")).containsExactly("4", "2");
+        assertThat(texts(rows, "revenueCents")).containsExactly("1900", "1000");
+        assertThat(texts(rows, "discountCents")).containsExactly("100", "0");
+        assertThat(texts(rows, "grossCents")).containsExactly("2000", "1000");
+    }
+
+    @Test
+    void a_range_that_is_missing_reversed_or_too_long_is_400_validation_failed() throws Exception {
+        String analyst = token("analyst-1", "analyst");
+
+        assertProblem(get("/api/v1/analytics/sales?to=2026-03-02T00:00:00Z", analyst), 400, "VALIDATION_FAILED");
+        assertProblem(get("/api/v1/analytics/sales?from=2026-03-02T00:00:00Z&to=2026-03-01T00:00:00Z", analyst),
+                400, "VALIDATION_FAILED");
+        assertProblem(get("/api/v1/analytics/sales?from=2025-01-01&to=2026-03-01&bucket=day", analyst),
+                400, "VALIDATION_FAILED");
+        assertProblem(get("/api/v1/analytics/sales?from=2026-03-01&to=2026-03-02&bucket=week", analyst),
+                400, "VALIDATION_FAILED");
+    }
+
+    @Test
+    void sales_are_for_analysts_only() throws Exception {
+        assertProblem(get("/api/v1/analytics/sales?from=2026-03-01&to=2026-03-02", token("u1", "customer")),
+                403, "FORBIDDEN");
+    }
+
+    private void hour(String bucketStart, String sku, int orders, long units, long revenue, long discount) {
+        readModel.sql("""
+                        INSERT INTO sales_hourly (bucket_start, sku, category, orders, units, gross_cents,
+                                                  discount_cents, revenue_cents, last_event_at)
+                        VALUES (?, ?, NULL, ?, ?, ?, ?, ?, now())""")
+                .params(Timestamp.from(Instant.parse(bucketStart)), sku, orders, units, revenue + discount,
+                        discount, revenue)
+                .update();
+    }
+}

@@ -27,6 +27,7 @@ public final class LocalStack implements AutoCloseable {
     private final Infrastructure infrastructure;
     private final List<ServiceProcess> processes;
     private final String jwtSecret;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private LocalStack(Infrastructure infrastructure, List<ServiceProcess> processes, String jwtSecret) {
         this.infrastructure = infrastructure;
@@ -110,8 +111,10 @@ public final class LocalStack implements AutoCloseable {
 
     @Override
     public void close() {
-        processes.reversed().forEach(ServiceProcess::close);
-        infrastructure.close();
+        if (closed.compareAndSet(false, true)) {
+            processes.reversed().forEach(ServiceProcess::close);
+            infrastructure.close();
+        }
     }
 
     /** Stops every process (gracefully), then starts them all again against the same servers. */

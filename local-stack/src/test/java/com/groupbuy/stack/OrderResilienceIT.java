@@ -125,6 +125,35 @@ class OrderResilienceIT {
                 .isZero());
     }
 
+    @Test
+    void the_queue_depth_counts_the_orders_waiting_while_the_workers_are_down() throws Exception {
+        String customer = client.devToken(stack.apiUrl(), "depth-user", "customer");
+        await().atMost(Duration.ofMinutes(2)).until(() -> queueDepth() == 0);
+        stack.process("worker").close();
+
+        for (int i = 0; i < 40; i++) {
+            assertThat(client.post(stack.apiUrl() + "/api/v1/orders", customer,
+                    Map.of("items", List.of(Map.of("sku", "ANY-SKU", "quantity", 1)))).status()).isEqualTo(202);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> queueDepth() == 40);
+
+        stack.process("worker").launch();
+        stack.process("worker").awaitReady(Duration.ofMinutes(2));
+        await().atMost(Duration.ofMinutes(1)).until(() -> queueDepth() == 0);
+    }
+
+    /** {@code groupbuy_order_queue_depth} as Prometheus scrapes it from the api. */
+    private static long queueDepth() throws Exception {
+        String metrics = client.getText(stack.apiUrl() + "/actuator/prometheus");
+        return metrics.lines()
+                .filter(line -> line.startsWith("groupbuy_order_queue_depth{"))
+                .peek(line -> assertThat(line).contains("consumergroup=\"groupbuy-order-workers\"",
+                        "topic=\"groupbuy.orders.requests\""))
+                .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no groupbuy_order_queue_depth on the api"));
+    }
+
     private static boolean isSettled(List<String> types) {
         return types.contains("OrderConfirmed") || types.contains("OrderRejected");
     }

@@ -6,7 +6,9 @@ import com.groupbuy.command.order.queue.OrderQueue;
 import com.groupbuy.command.order.queue.OrderRequest;
 import com.groupbuy.command.product.model.RegisterProduct;
 import com.groupbuy.events.order.OrderItem;
+import com.groupbuy.contract.Topics;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -32,6 +34,8 @@ class OrderFlowIT extends OrderTestSupport {
     CommandGateway commands;
     @Autowired
     OrderQueue queue;
+    @Autowired
+    KafkaTemplate<String, byte[]> kafka;
 
     @Test
     void sixty_concurrent_orders_on_ten_units_confirm_exactly_ten() throws Exception {
@@ -98,6 +102,18 @@ class OrderFlowIT extends OrderTestSupport {
         assertThat(awaitOutcomes(List.of(orderId))).containsExactly("SOLD_OUT");
         assertThat(eventTypesOf(other)).containsSubsequence("StockReserved", "StockReleased");
         assertThat(eventTypesOf(sku)).containsExactly("ProductRegistered");
+    }
+
+    @Test
+    void a_request_that_cannot_be_processed_goes_to_the_dead_letter_topic_and_its_order_is_rejected() {
+        String orderId = UUID.randomUUID().toString();
+        byte[] unprocessable = ("{\"orderId\":\"" + orderId + "\",\"userId\":\"u-poison\",\"items\":null}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        kafka.send(Topics.ORDER_REQUESTS, orderId, unprocessable).join();
+
+        assertThat(awaitOutcomes(List.of(orderId))).containsExactly("INTERNAL_ERROR");
+        assertThat(keysOn(Topics.deadLetterOf(Topics.ORDER_REQUESTS), orderId)).contains(orderId);
     }
 
     @Test

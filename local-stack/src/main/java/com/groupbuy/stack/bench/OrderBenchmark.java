@@ -48,6 +48,7 @@ public final class OrderBenchmark {
         int orders = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
         Path logs = Path.of("target", "bench-logs", "orders-" + workers + "w");
         try (LocalStack stack = LocalStack.start(StackOptions.forBenchmark(logs, workers))) {
+            Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "benchmark-shutdown"));
             OrderBenchmark bench = new OrderBenchmark(stack);
             bench.seed();
             bench.throughput(Math.min(2_000, orders / 5), false);
@@ -59,8 +60,12 @@ public final class OrderBenchmark {
     private void seed() throws Exception {
         String admin = client.devToken(stack.apiUrl(), "bench-admin", "admin");
         for (int i = 0; i < PRODUCTS; i++) {
-            client.post(stack.apiUrl() + "/api/v1/products", admin, Map.of("sku", "BENCH-" + i,
-                    "name", "Bench drink " + i, "category", "bench", "priceCents", 500, "initialStock", 5_000_000));
+            StackClient.Response registered = client.post(stack.apiUrl() + "/api/v1/products", admin, Map.of(
+                    "sku", "BENCH-" + i, "name", "Bench drink " + i, "category", "bench", "priceCents", 500,
+                    "initialStock", 1_000_000));
+            if (registered.status() != 201) {
+                throw new IllegalStateException("could not register a product: " + registered);
+            }
         }
         for (int i = 0; i < CUSTOMERS; i++) {
             tokens.add(client.devToken(stack.apiUrl(), "bench-user-" + i, "customer"));

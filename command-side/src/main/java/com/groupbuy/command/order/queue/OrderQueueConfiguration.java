@@ -3,6 +3,8 @@ package com.groupbuy.command.order.queue;
 import com.groupbuy.command.order.process.OrderCompensation;
 import com.groupbuy.command.order.process.OrderPlacementProcess;
 import com.groupbuy.contract.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ConfigurerModule;
@@ -25,6 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /** The order queue: the api enqueues, the workers consume, place and compensate. */
 @Configuration(proxyBeanMethods = false)
@@ -50,6 +55,23 @@ public class OrderQueueConfiguration {
                 TopicBuilder.name(Topics.ORDER_REQUESTS).partitions(partitions).replicas(replicas).build(),
                 TopicBuilder.name(Topics.deadLetterOf(Topics.ORDER_REQUESTS)).partitions(partitions)
                         .replicas(replicas).config("retention.ms", "-1").build());
+    }
+
+    /** The api publishes the queue depth the workers are scaled on, refreshed from the broker every few seconds. */
+    @Bean(destroyMethod = "close")
+    @Profile("api")
+    OrderQueueDepth orderQueueDepth(KafkaAdmin kafkaAdmin, MeterRegistry registry) {
+        return new OrderQueueDepth(Admin.create(kafkaAdmin.getConfigurationProperties()), registry);
+    }
+
+    @Bean(destroyMethod = "shutdown")
+    @Profile("api")
+    ScheduledExecutorService orderQueueDepthRefresher(OrderQueueDepth depth,
+            @Value("${groupbuy.order-queue.depth-refresh:5s}") Duration every) {
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("order-queue-depth").daemon().factory());
+        scheduler.scheduleWithFixedDelay(depth::refresh, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+        return scheduler;
     }
 
     /** The workers: consume the queue, place orders, and run the compensations that follow an order's end. */

@@ -1,5 +1,6 @@
 package com.groupbuy.projections.catalog;
 
+import com.groupbuy.events.AggregateType;
 import com.groupbuy.events.DomainEvent;
 import com.groupbuy.events.EventRecord;
 import com.groupbuy.events.product.ProductRegistered;
@@ -10,6 +11,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
+
+import java.util.Set;
 
 /**
  * The catalog table in PostgreSQL: one row per product, guarded by the last sequence applied. Its stock is the
@@ -27,6 +30,11 @@ class CatalogProjection implements Projection {
     @Override
     public String name() {
         return "catalog";
+    }
+
+    @Override
+    public Set<AggregateType> sources() {
+        return Set.of(AggregateType.PRODUCT);
     }
 
     @Override

@@ -15,7 +15,7 @@ import org.springframework.util.backoff.FixedBackOff;
 import java.util.List;
 
 /**
- * One Kafka listener container per projection, each in its own consumer group over every event topic. A record
+ * One Kafka listener container per projection, each in its own consumer group over the topics it reads. A record
  * that still fails after bounded retries goes to {@code <topic>.dlq} with the error in its headers, and the
  * projection moves on.
  */
@@ -36,7 +36,8 @@ final class ProjectionConsumers implements SmartLifecycle {
     private static ConcurrentMessageListenerContainer<String, byte[]> containerFor(
             Projection projection, ConsumerFactory<String, byte[]> consumers,
             KafkaTemplate<String, byte[]> deadLetters, ProjectionSettings settings) {
-        ContainerProperties properties = new ContainerProperties(Topics.allEventTopics().toArray(String[]::new));
+        ContainerProperties properties = new ContainerProperties(
+                projection.sources().stream().map(Topics::eventsOf).sorted().toArray(String[]::new));
         properties.setGroupId(GROUP_PREFIX + projection.name());
         properties.setAckMode(ContainerProperties.AckMode.BATCH);
         properties.setMessageListener(new ProjectionListener(projection));

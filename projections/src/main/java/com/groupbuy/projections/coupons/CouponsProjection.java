@@ -1,5 +1,6 @@
 package com.groupbuy.projections.coupons;
 
+import com.groupbuy.events.AggregateType;
 import com.groupbuy.events.DomainEvent;
 import com.groupbuy.events.EventRecord;
 import com.groupbuy.events.coupon.CouponCampaignCreated;
@@ -16,6 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+
+import java.util.Set;
 
 /**
  * Coupons by owner and the analytics of their campaigns, in PostgreSQL. A coupon event first advances the coupon
@@ -37,6 +40,11 @@ class CouponsProjection implements Projection {
     @Override
     public String name() {
         return "coupons";
+    }
+
+    @Override
+    public Set<AggregateType> sources() {
+        return Set.of(AggregateType.COUPON_CAMPAIGN, AggregateType.COUPON);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.groupbuy.projections.orders;
 
+import com.groupbuy.events.AggregateType;
 import com.groupbuy.events.DomainEvent;
 import com.groupbuy.events.EventRecord;
 import com.groupbuy.events.order.OrderCancelled;
@@ -18,6 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Set;
 import java.util.List;
 
 /**
@@ -54,6 +56,11 @@ class OrdersProjection implements Projection {
     @Override
     public String name() {
         return "orders";
+    }
+
+    @Override
+    public Set<AggregateType> sources() {
+        return Set.of(AggregateType.ORDER);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package com.groupbuy.projections.productcache;
 
 import com.groupbuy.contract.RedisKeys;
+import com.groupbuy.events.AggregateType;
 import com.groupbuy.events.DomainEvent;
 import com.groupbuy.events.EventRecord;
 import com.groupbuy.events.product.ProductEvent;
@@ -15,6 +16,7 @@ import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 import org.springframework.stereotype.Component;
 
+import java.util.Set;
 import java.util.List;
 
 /**
@@ -66,6 +68,11 @@ class ProductCacheProjection implements Projection {
     @Override
     public String name() {
         return "product-cache";
+    }
+
+    @Override
+    public Set<AggregateType> sources() {
+        return Set.of(AggregateType.PRODUCT);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.groupbuy.projections.sales;
 
+import com.groupbuy.events.AggregateType;
 import com.groupbuy.events.DomainEvent;
 import com.groupbuy.events.EventRecord;
 import com.groupbuy.events.order.OrderConfirmed;
@@ -12,6 +13,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Timestamp;
 import java.time.temporal.ChronoUnit;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,6 +39,11 @@ class SalesProjection implements Projection {
     @Override
     public String name() {
         return "sales";
+    }
+
+    @Override
+    public Set<AggregateType> sources() {
+        return Set.of(AggregateType.ORDER);
     }
 
     @Override

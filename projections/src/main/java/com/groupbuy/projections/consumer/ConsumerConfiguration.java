@@ -1,6 +1,8 @@
 package com.groupbuy.projections.consumer;
 
 import com.groupbuy.contract.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.beans.factory.annotation.Value;
@@ -12,7 +14,12 @@ import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 @Configuration(proxyBeanMethods = false)
@@ -21,8 +28,24 @@ class ConsumerConfiguration {
 
     @Bean
     ProjectionConsumers projectionConsumers(List<Projection> projections, ConsumerFactory<String, byte[]> consumers,
-                                            KafkaTemplate<String, byte[]> deadLetters, ProjectionSettings settings) {
-        return new ProjectionConsumers(projections, consumers, deadLetters, settings);
+                                            KafkaTemplate<String, byte[]> deadLetters, ProjectionSettings settings,
+                                            ProjectionMetrics metrics) {
+        return new ProjectionConsumers(projections, consumers, deadLetters, settings, metrics);
+    }
+
+    @Bean(destroyMethod = "close")
+    ProjectionMetrics projectionMetrics(List<Projection> projections, KafkaAdmin kafkaAdmin, MeterRegistry registry) {
+        return new ProjectionMetrics(projections, Admin.create(kafkaAdmin.getConfigurationProperties()), registry,
+                Clock.systemUTC());
+    }
+
+    @Bean(destroyMethod = "shutdown")
+    ScheduledExecutorService projectionLagRefresher(ProjectionMetrics metrics,
+            @Value("${groupbuy.projections.lag-refresh:5s}") Duration every) {
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("projection-lag").daemon().factory());
+        scheduler.scheduleWithFixedDelay(metrics::refresh, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+        return scheduler;
     }
 
     /** The event topics (so projections can start before the first event) and their dead-letter topics. */

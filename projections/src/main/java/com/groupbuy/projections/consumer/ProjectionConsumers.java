@@ -27,24 +27,28 @@ final class ProjectionConsumers implements SmartLifecycle {
     private volatile boolean running;
 
     ProjectionConsumers(List<Projection> projections, ConsumerFactory<String, byte[]> consumers,
-                        KafkaTemplate<String, byte[]> deadLetters, ProjectionSettings settings) {
+                        KafkaTemplate<String, byte[]> deadLetters, ProjectionSettings settings,
+                        ProjectionMetrics metrics) {
         this.containers = projections.stream()
-                .map(projection -> containerFor(projection, consumers, deadLetters, settings))
+                .map(projection -> containerFor(projection, consumers, deadLetters, settings, metrics))
                 .toList();
     }
 
     private static ConcurrentMessageListenerContainer<String, byte[]> containerFor(
             Projection projection, ConsumerFactory<String, byte[]> consumers,
-            KafkaTemplate<String, byte[]> deadLetters, ProjectionSettings settings) {
+            KafkaTemplate<String, byte[]> deadLetters, ProjectionSettings settings, ProjectionMetrics metrics) {
         ContainerProperties properties = new ContainerProperties(
                 projection.sources().stream().map(Topics::eventsOf).sorted().toArray(String[]::new));
         properties.setGroupId(GROUP_PREFIX + projection.name());
         properties.setAckMode(ContainerProperties.AckMode.BATCH);
-        properties.setMessageListener(new ProjectionListener(projection));
+        properties.setMessageListener(new ProjectionListener(projection, metrics));
 
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(deadLetters,
                 (record, error) -> new TopicPartition(Topics.deadLetterOf(record.topic()), -1));
-        DefaultErrorHandler errorHandler = new DefaultErrorHandler(recoverer,
+        DefaultErrorHandler errorHandler = new DefaultErrorHandler((record, error) -> {
+            recoverer.accept(record, error);
+            metrics.deadLettered(projection.name());
+        },
                 new FixedBackOff(settings.retryBackoff().toMillis(), settings.retries()));
         errorHandler.addNotRetryableExceptions(MalformedEventRecordException.class);
 

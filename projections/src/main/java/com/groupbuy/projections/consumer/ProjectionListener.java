@@ -16,9 +16,11 @@ final class ProjectionListener implements MessageListener<String, byte[]> {
     private static final Logger log = LoggerFactory.getLogger(ProjectionListener.class);
 
     private final Projection projection;
+    private final ProjectionMetrics metrics;
 
-    ProjectionListener(Projection projection) {
+    ProjectionListener(Projection projection, ProjectionMetrics metrics) {
         this.projection = projection;
+        this.metrics = metrics;
     }
 
     @Override
@@ -28,8 +30,9 @@ final class ProjectionListener implements MessageListener<String, byte[]> {
         if (event.isEmpty()) {
             log.debug("{} skips {} v{} it does not know", projection.name(), record.eventType(),
                     record.schemaVersion());
-            return;
+        } else {
+            projection.apply(record, event.get());
         }
-        projection.apply(record, event.get());
+        metrics.applied(projection.name(), record.occurredAt());
     }
 }

@@ -1,0 +1,120 @@
+package com.groupbuy.projections.consumer;
+
+import com.groupbuy.contract.Topics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * How far each projection is behind: {@code groupbuy_projection_lag_events} (records on its topics not yet
+ * committed by its consumer group, from the broker's offsets, so it is right even while the projection is down),
+ * {@code groupbuy_projection_lag_seconds} (while behind, the age of the last event it applied) and
+ * {@code groupbuy_projection_dead_letters_total}.
+ */
+final class ProjectionMetrics implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionMetrics.class);
+
+    private final Admin admin;
+    private final Clock clock;
+    private final Map<String, Tracked> tracked;
+
+    private record Tracked(Projection projection, AtomicLong lagEvents, AtomicReference<Instant> lastApplied,
+                           Counter deadLetters) {
+    }
+
+    ProjectionMetrics(List<Projection> projections, Admin admin, MeterRegistry registry, Clock clock) {
+        this.admin = admin;
+        this.clock = clock;
+        this.tracked = projections.stream().collect(Collectors.toUnmodifiableMap(Projection::name, projection -> {
+            Tracked t = new Tracked(projection, new AtomicLong(), new AtomicReference<>(),
+                    Counter.builder("groupbuy.projection.dead.letters").tag("projection", projection.name())
+                            .description("Event records the projection sent to a dead-letter topic")
+                            .register(registry));
+            Gauge.builder("groupbuy.projection.lag.events", t.lagEvents(), AtomicLong::get)
+                    .tag("projection", projection.name())
+                    .description("Event records the projection has not applied yet").register(registry);
+            Gauge.builder("groupbuy.projection.lag.seconds", t, this::lagSeconds)
+                    .tag("projection", projection.name())
+                    .description("While behind: age of the last event the projection applied").register(registry);
+            return t;
+        }));
+    }
+
+    void applied(String projection, Instant occurredAt) {
+        tracked.get(projection).lastApplied().set(occurredAt);
+    }
+
+    void deadLettered(String projection) {
+        tracked.get(projection).deadLetters().increment();
+    }
+
+    /** Asks the broker again; called on a schedule. Keeps the last values when the broker cannot be reached. */
+    void refresh() {
+        for (Tracked t : tracked.values()) {
+            try {
+                t.lagEvents().set(lagOf(t.projection()));
+            } catch (Exception e) {
+                log.warn("could not measure the lag of projection {}: {}", t.projection().name(), e.toString());
+            }
+        }
+    }
+
+    private double lagSeconds(Tracked t) {
+        Instant last = t.lastApplied().get();
+        if (t.lagEvents().get() == 0 || last == null) {
+            return 0;
+        }
+        return Math.max(0, Duration.between(last, clock.instant()).toMillis() / 1000.0);
+    }
+
+    private long lagOf(Projection projection) throws Exception {
+        List<String> topics = projection.sources().stream().map(Topics::eventsOf).toList();
+        Map<TopicPartition, OffsetAndMetadata> committed = admin
+                .listConsumerGroupOffsets(ProjectionConsumers.GROUP_PREFIX + projection.name())
+                .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+        List<TopicPartition> partitions = admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS)
+                .values().stream()
+                .flatMap(topic -> topic.partitions().stream().map(p -> new TopicPartition(topic.name(), p.partition())))
+                .toList();
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = offsets(partitions, OffsetSpec.latest());
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> starts =
+                offsets(partitions, OffsetSpec.earliest());
+        long lag = 0;
+        for (TopicPartition partition : partitions) {
+            OffsetAndMetadata done = committed.get(partition);
+            long from = done != null ? done.offset() : starts.get(partition).offset();
+            lag += Math.max(0, ends.get(partition).offset() - from);
+        }
+        return lag;
+    }
+
+    private Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> offsets(List<TopicPartition> partitions,
+                                                                                 OffsetSpec spec) throws Exception {
+        return admin.listOffsets(partitions.stream().collect(Collectors.toMap(Function.identity(), p -> spec)))
+                .all().get(10, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() {
+        admin.close(Duration.ofSeconds(2));
+    }
+}

@@ -23,6 +23,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -68,6 +69,25 @@ class EventRelayIT {
         assertThat(storageEngine).isInstanceOf(JdbcEventStorageEngine.class);
         assertThat(tokenStore).isInstanceOf(JdbcTokenStore.class);
         assertThat(transactionManager).isInstanceOf(SpringTransactionManager.class);
+    }
+
+    @Autowired
+    MeterRegistry registry;
+
+    @Test
+    void every_handled_command_is_counted_once_by_outcome() {
+        double before = acceptedRegistrations();
+
+        commands.sendAndWait(new RegisterProduct("COUNTED-" + UUID.randomUUID().toString().substring(0, 8),
+                "Counted tea", "tea", 300, 10));
+
+        assertThat(acceptedRegistrations()).isEqualTo(before + 1);
+    }
+
+    private double acceptedRegistrations() {
+        var counter = registry.find("groupbuy.commands")
+                .tags("command", "RegisterProduct", "outcome", "accepted").counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test

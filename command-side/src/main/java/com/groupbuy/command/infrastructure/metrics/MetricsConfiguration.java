@@ -1,0 +1,15 @@
+package com.groupbuy.command.infrastructure.metrics;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Axon's Spring Boot support puts every {@code MessageHandlerInterceptor} bean on the command bus. */
+@Configuration(proxyBeanMethods = false)
+class MetricsConfiguration {
+
+    @Bean
+    CommandOutcomes commandOutcomes(MeterRegistry registry) {
+        return new CommandOutcomes(registry);
+    }
+}

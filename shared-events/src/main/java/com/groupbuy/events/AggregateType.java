@@ -5,7 +5,10 @@ public enum AggregateType {
     PRODUCT("product"),
     ORDER("order"),
     COUPON_CAMPAIGN("coupon-campaign"),
-    COUPON("coupon");
+    COUPON("coupon"),
+    FLASH_SALE("flash-sale"),
+    GROUP_BUY("group-buy"),
+    GROUP("group");
 
     private final String wireName;
 

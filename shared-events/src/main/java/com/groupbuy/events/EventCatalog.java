@@ -10,12 +10,19 @@ import com.groupbuy.events.order.OrderConfirmed;
 import com.groupbuy.events.order.OrderExpired;
 import com.groupbuy.events.order.OrderPaid;
 import com.groupbuy.events.order.OrderPlaced;
+import com.groupbuy.events.order.OrderRefunded;
 import com.groupbuy.events.order.OrderRejected;
 import com.groupbuy.events.product.ProductRegistered;
 import com.groupbuy.events.product.StockAdjusted;
 import com.groupbuy.events.product.StockCommitted;
 import com.groupbuy.events.product.StockReleased;
 import com.groupbuy.events.product.StockReserved;
+import com.groupbuy.events.product.StockReturned;
+import com.groupbuy.events.product.StockSetAside;
+import com.groupbuy.events.flashsale.FlashSaleEnded;
+import com.groupbuy.events.flashsale.FlashSaleScheduled;
+import com.groupbuy.events.flashsale.FlashSaleUnitsReserved;
+import com.groupbuy.events.flashsale.FlashSaleUnitsReturned;
 
 import java.util.List;
 import java.util.Map;
@@ -32,17 +39,24 @@ public final class EventCatalog {
             StockReserved.class,
             StockReleased.class,
             StockCommitted.class,
+            StockSetAside.class,
+            StockReturned.class,
             OrderPlaced.class,
             OrderConfirmed.class,
             OrderRejected.class,
             OrderPaid.class,
             OrderCancelled.class,
             OrderExpired.class,
+            OrderRefunded.class,
             CouponCampaignCreated.class,
             CouponClaimed.class,
             CouponIssued.class,
             CouponRedeemed.class,
-            CouponRestored.class);
+            CouponRestored.class,
+            FlashSaleScheduled.class,
+            FlashSaleUnitsReserved.class,
+            FlashSaleUnitsReturned.class,
+            FlashSaleEnded.class);
 
     private static final Map<String, Class<? extends DomainEvent>> BY_NAME = EVENT_TYPES.stream()
             .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));

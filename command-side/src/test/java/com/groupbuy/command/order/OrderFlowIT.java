@@ -44,7 +44,7 @@ class OrderFlowIT extends OrderTestSupport {
         List<String> orderIds = IntStream.range(0, 60).mapToObj(i -> UUID.randomUUID().toString()).toList();
 
         runConcurrently(orderIds.stream().<Callable<Void>>map(id -> () -> {
-            queue.enqueue(new OrderRequest(id, "buyer-" + id, List.of(new OrderItem(sku, 1)), null, Instant.now()));
+            queue.enqueue(OrderRequest.regular(id, "buyer-" + id, List.of(new OrderItem(sku, 1)), null, Instant.now()));
             return null;
         }).toList());
 
@@ -78,7 +78,7 @@ class OrderFlowIT extends OrderTestSupport {
         List<String> orderIds = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString());
 
         runConcurrently(orderIds.stream().<Callable<Void>>map(id -> () -> {
-            queue.enqueue(new OrderRequest(id, "u-cup", List.of(new OrderItem(sku, 1)), coupon, Instant.now()));
+            queue.enqueue(OrderRequest.regular(id, "u-cup", List.of(new OrderItem(sku, 1)), coupon, Instant.now()));
             return null;
         }).toList());
 
@@ -96,7 +96,7 @@ class OrderFlowIT extends OrderTestSupport {
         commands.sendAndWait(new RegisterProduct(other, "Common tea", "tea", 100, 50));
         String orderId = UUID.randomUUID().toString();
 
-        queue.enqueue(new OrderRequest(orderId, "u-few", List.of(new OrderItem(other, 3), new OrderItem(sku, 2)),
+        queue.enqueue(OrderRequest.regular(orderId, "u-few", List.of(new OrderItem(other, 3), new OrderItem(sku, 2)),
                 null, Instant.now()));
 
         assertThat(awaitOutcomes(List.of(orderId))).containsExactly("SOLD_OUT");
@@ -120,7 +120,7 @@ class OrderFlowIT extends OrderTestSupport {
     void an_order_for_an_unknown_product_is_rejected_not_lost() {
         String orderId = UUID.randomUUID().toString();
 
-        queue.enqueue(new OrderRequest(orderId, "u-x", List.of(new OrderItem("NO-SUCH-SKU", 1)), null, Instant.now()));
+        queue.enqueue(OrderRequest.regular(orderId, "u-x", List.of(new OrderItem("NO-SUCH-SKU", 1)), null, Instant.now()));
 
         assertThat(awaitOutcomes(List.of(orderId))).containsExactly("NOT_FOUND");
     }

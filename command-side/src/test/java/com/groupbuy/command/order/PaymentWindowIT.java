@@ -40,7 +40,7 @@ class PaymentWindowIT extends OrderTestSupport {
         String coupon = commands.sendAndWait(new ClaimCoupon(campaign, "u-slow", unique("coupon"), Instant.now()));
         String orderId = UUID.randomUUID().toString();
 
-        queue.enqueue(new OrderRequest(orderId, "u-slow", List.of(new OrderItem(sku, 2)), coupon, Instant.now()));
+        queue.enqueue(OrderRequest.regular(orderId, "u-slow", List.of(new OrderItem(sku, 2)), coupon, Instant.now()));
 
         assertThat(awaitOutcomes(List.of(orderId))).containsExactly("CONFIRMED");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -55,7 +55,7 @@ class PaymentWindowIT extends OrderTestSupport {
         String sku = unique("PAY");
         commands.sendAndWait(new RegisterProduct(sku, "Quick tea", "tea", 400, 5));
         String orderId = UUID.randomUUID().toString();
-        queue.enqueue(new OrderRequest(orderId, "u-quick", List.of(new OrderItem(sku, 2)), null, Instant.now()));
+        queue.enqueue(OrderRequest.regular(orderId, "u-quick", List.of(new OrderItem(sku, 2)), null, Instant.now()));
         assertThat(awaitOutcomes(List.of(orderId))).containsExactly("CONFIRMED");
 
         commands.sendAndWait(new PayOrder(orderId, "u-quick", 800, "pay-" + orderId));

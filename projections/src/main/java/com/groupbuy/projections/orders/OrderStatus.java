@@ -6,6 +6,7 @@ import com.groupbuy.events.order.OrderEvent;
 import com.groupbuy.events.order.OrderExpired;
 import com.groupbuy.events.order.OrderPaid;
 import com.groupbuy.events.order.OrderPlaced;
+import com.groupbuy.events.order.OrderRefunded;
 import com.groupbuy.events.order.OrderRejected;
 
 /** The status an order has after each of its events. */
@@ -15,7 +16,8 @@ enum OrderStatus {
     REJECTED,
     PAID,
     CANCELLED,
-    EXPIRED;
+    EXPIRED,
+    REFUNDED;
 
     static OrderStatus after(OrderEvent event) {
         return switch (event) {
@@ -25,6 +27,7 @@ enum OrderStatus {
             case OrderPaid paid -> PAID;
             case OrderCancelled cancelled -> CANCELLED;
             case OrderExpired expired -> EXPIRED;
+            case OrderRefunded refunded -> REFUNDED;
         };
     }
 }

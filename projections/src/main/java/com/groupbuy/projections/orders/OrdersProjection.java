@@ -10,7 +10,9 @@ import com.groupbuy.events.order.OrderExpired;
 import com.groupbuy.events.order.OrderItem;
 import com.groupbuy.events.order.OrderPaid;
 import com.groupbuy.events.order.OrderPlaced;
+import com.groupbuy.events.order.OrderRefunded;
 import com.groupbuy.events.order.OrderRejected;
+import com.groupbuy.events.order.Promotion;
 import com.groupbuy.events.order.PricedLine;
 import com.groupbuy.projections.consumer.Projection;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -76,7 +78,10 @@ class OrdersProjection implements Projection {
             return;
         }
         switch (event) {
-            case OrderPlaced placed -> replaceLines(placed.orderId(), Line.asked(placed.items()));
+            case OrderPlaced placed -> {
+                replaceLines(placed.orderId(), Line.asked(placed.items()));
+                recordPromotion(placed.orderId(), placed.promotion());
+            }
             case OrderConfirmed confirmed -> {
                 price(confirmed);
                 replaceLines(confirmed.orderId(), Line.priced(confirmed.lines()));
@@ -89,6 +94,7 @@ class OrdersProjection implements Projection {
             case OrderExpired expired -> {
                 // the status and the timeline say it all
             }
+            case OrderRefunded refunded -> refund(refunded);
         }
         jdbc.sql("""
                         INSERT INTO order_timeline (order_id, sequence, event_type, status, occurred_at)
@@ -146,6 +152,27 @@ class OrdersProjection implements Projection {
                 .update();
     }
 
+    private void refund(OrderRefunded event) {
+        jdbc.sql("UPDATE orders SET reason = :reason WHERE order_id = :orderId")
+                .param("reason", truncate(event.reason(), 64))
+                .param("orderId", event.orderId())
+                .update();
+    }
+
+    private void recordPromotion(String orderId, Promotion promotion) {
+        if (promotion == null) {
+            return;
+        }
+        jdbc.sql("""
+                        UPDATE orders SET promotion_kind = :kind, promotion_id = :promotionId, group_id = :groupId
+                         WHERE order_id = :orderId""")
+                .param("kind", promotion.kind().name())
+                .param("promotionId", promotion.promotionId())
+                .param("groupId", promotion.groupId())
+                .param("orderId", orderId)
+                .update();
+    }
+
     private void pay(EventRecord record, OrderPaid event) {
         jdbc.sql("UPDATE orders SET paid_at = :at, payment_ref = :ref WHERE order_id = :orderId")
                 .param("at", timestamp(record.occurredAt()))
@@ -182,6 +209,7 @@ class OrdersProjection implements Projection {
             case OrderRejected rejected -> rejected.couponId();
             case OrderCancelled cancelled -> cancelled.couponId();
             case OrderExpired expired -> expired.couponId();
+            case OrderRefunded refunded -> refunded.couponId();
             case OrderPaid paid -> null;
         };
     }

@@ -10,6 +10,8 @@ import com.groupbuy.events.product.StockAdjusted;
 import com.groupbuy.events.product.StockCommitted;
 import com.groupbuy.events.product.StockReleased;
 import com.groupbuy.events.product.StockReserved;
+import com.groupbuy.events.product.StockReturned;
+import com.groupbuy.events.product.StockSetAside;
 import com.groupbuy.projections.consumer.Projection;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
@@ -55,6 +57,8 @@ class ProductCacheProjection implements Projection {
                 case StockReserved reserved -> new StockChange(-reserved.quantity(), 0, reserved.quantity());
                 case StockReleased released -> new StockChange(released.quantity(), 0, -released.quantity());
                 case StockCommitted committed -> new StockChange(0, -committed.quantity(), -committed.quantity());
+                case StockSetAside setAside -> new StockChange(-setAside.quantity(), -setAside.quantity(), 0);
+                case StockReturned returned -> new StockChange(returned.quantity(), returned.quantity(), 0);
             };
         }
     }

@@ -5,7 +5,8 @@ import com.groupbuy.events.DomainEvent;
 
 /** Events of the order aggregate. */
 public sealed interface OrderEvent extends DomainEvent
-        permits OrderPlaced, OrderConfirmed, OrderRejected, OrderPaid, OrderCancelled, OrderExpired {
+        permits OrderPlaced, OrderConfirmed, OrderRejected, OrderPaid, OrderCancelled, OrderExpired,
+        OrderRefunded {
 
     String orderId();
 

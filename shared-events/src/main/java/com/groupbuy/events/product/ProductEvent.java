@@ -4,7 +4,8 @@ import com.groupbuy.events.AggregateType;
 import com.groupbuy.events.DomainEvent;
 
 /** Events of the product aggregate, identified by its SKU. */
-public sealed interface ProductEvent extends DomainEvent permits ProductRegistered, StockAdjusted, StockReserved, StockReleased, StockCommitted {
+public sealed interface ProductEvent extends DomainEvent permits ProductRegistered, StockAdjusted, StockReserved, StockReleased,
+        StockCommitted, StockSetAside, StockReturned {
 
     String sku();
 

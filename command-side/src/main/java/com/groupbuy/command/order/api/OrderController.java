@@ -79,7 +79,7 @@ class OrderController {
         String userId = CurrentUser.of(caller).userId();
         String orderId = orderIdFor(userId, key);
         List<OrderItem> items = request.items().stream().map(i -> new OrderItem(i.sku(), i.quantity())).toList();
-        queue.enqueue(new OrderRequest(orderId, userId, items, request.couponId(), clock.instant()));
+        queue.enqueue(OrderRequest.regular(orderId, userId, items, request.couponId(), clock.instant()));
         return ResponseEntity.accepted().body(new OrderAccepted(orderId));
     }
 

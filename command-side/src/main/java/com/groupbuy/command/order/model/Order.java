@@ -8,8 +8,10 @@ import com.groupbuy.events.order.OrderExpired;
 import com.groupbuy.events.order.OrderItem;
 import com.groupbuy.events.order.OrderPaid;
 import com.groupbuy.events.order.OrderPlaced;
+import com.groupbuy.events.order.OrderRefunded;
 import com.groupbuy.events.order.OrderRejected;
 import com.groupbuy.events.order.PricedLine;
+import com.groupbuy.events.order.Promotion;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -25,7 +27,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A customer's order: PENDING until the placement process confirms or rejects it, then CONFIRMED until paid,
- * cancelled by its owner, or expired when the payment window closes (a durable deadline).
+ * cancelled by its owner, or expired when the payment window closes (a durable deadline). A paid order of a group
+ * that failed is refunded. An order placed under a promotion carries it on every event.
  */
 @Aggregate(cache = "aggregateCache")
 public class Order {
@@ -37,10 +40,12 @@ public class Order {
     private String userId;
     private List<OrderItem> items;
     private String couponId;
+    private Promotion promotion;
     private OrderStatus status;
     private List<PricedLine> lines;
     private long totalCents;
     private String paymentRef;
+    private long paidCents;
 
     protected Order() {
     }
@@ -50,7 +55,7 @@ public class Order {
     OrderOutcome handle(PlaceOrder command) {
         if (status == null) {
             apply(new OrderPlaced(command.orderId(), command.userId(), List.copyOf(command.items()),
-                    command.couponId()));
+                    command.couponId(), command.promotion()));
         }
         return outcome();
     }
@@ -60,7 +65,8 @@ public class Order {
         if (status == OrderStatus.PENDING) {
             OrderTotals totals = OrderTotals.of(command.lines(), command.discountCents());
             apply(new OrderConfirmed(orderId, userId, List.copyOf(command.lines()), couponId,
-                    totals.subtotalCents(), totals.discountCents(), totals.totalCents(), command.paymentDueAt()));
+                    totals.subtotalCents(), totals.discountCents(), totals.totalCents(), command.paymentDueAt(),
+                    promotion));
             deadlines.schedule(command.paymentDueAt(), PAYMENT_WINDOW);
         }
         return outcome();
@@ -69,7 +75,8 @@ public class Order {
     @CommandHandler
     OrderOutcome handle(RejectOrder command) {
         if (status == OrderStatus.PENDING) {
-            apply(new OrderRejected(orderId, userId, command.reason().name(), command.detail(), items, couponId));
+            apply(new OrderRejected(orderId, userId, command.reason().name(), command.detail(), items, couponId,
+                    promotion));
         }
         return outcome();
     }
@@ -85,20 +92,29 @@ public class Order {
             throw new BusinessRuleViolation(ErrorCode.PAYMENT_MISMATCH,
                     "the order's total is " + totalCents + ", " + command.amountCents() + " was paid");
         }
-        apply(new OrderPaid(orderId, userId, command.amountCents(), command.paymentRef(), lines));
+        apply(new OrderPaid(orderId, userId, command.amountCents(), command.paymentRef(), lines, promotion));
     }
 
     @CommandHandler
     void handle(CancelOrder command) {
         requireOwner(command.userId());
         requireStatus(OrderStatus.CONFIRMED, "cancelled");
-        apply(new OrderCancelled(orderId, userId, lines, couponId));
+        apply(new OrderCancelled(orderId, userId, lines, couponId, promotion));
+    }
+
+    @CommandHandler
+    void handle(RefundOrder command) {
+        if (status == OrderStatus.REFUNDED) {
+            return;
+        }
+        requireStatus(OrderStatus.PAID, "refunded");
+        apply(new OrderRefunded(orderId, userId, paidCents, command.reason().name(), lines, couponId, promotion));
     }
 
     @DeadlineHandler(deadlineName = PAYMENT_WINDOW)
     void onPaymentWindowClosed() {
         if (status == OrderStatus.CONFIRMED) {
-            apply(new OrderExpired(orderId, userId, lines, couponId));
+            apply(new OrderExpired(orderId, userId, lines, couponId, promotion));
         }
     }
 
@@ -125,6 +141,7 @@ public class Order {
         userId = event.userId();
         items = event.items();
         couponId = event.couponId();
+        promotion = event.promotion();
         status = OrderStatus.PENDING;
     }
 
@@ -143,7 +160,13 @@ public class Order {
     @EventSourcingHandler
     void on(OrderPaid event) {
         paymentRef = event.paymentRef();
+        paidCents = event.amountCents();
         status = OrderStatus.PAID;
+    }
+
+    @EventSourcingHandler
+    void on(OrderRefunded event) {
+        status = OrderStatus.REFUNDED;
     }
 
     @EventSourcingHandler

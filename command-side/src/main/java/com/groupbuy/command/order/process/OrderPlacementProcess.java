@@ -3,6 +3,9 @@ package com.groupbuy.command.order.process;
 import com.groupbuy.command.coupon.model.RedeemCoupon;
 import com.groupbuy.command.coupon.model.RestoreCoupon;
 import com.groupbuy.command.domain.BusinessRuleViolation;
+import com.groupbuy.command.flashsale.model.FlashSaleReservation;
+import com.groupbuy.command.flashsale.model.ReserveFlashSaleUnits;
+import com.groupbuy.command.flashsale.model.ReturnFlashSaleUnits;
 import com.groupbuy.command.order.model.ConfirmOrder;
 import com.groupbuy.command.order.model.OrderOutcome;
 import com.groupbuy.command.order.model.OrderStatus;
@@ -27,7 +30,8 @@ import java.util.List;
 
 /**
  * Takes one order request from PENDING to CONFIRMED or REJECTED: hold stock for every line (all or none), redeem
- * the coupon, price and confirm, or give back what was taken and reject with the reason.
+ * the coupon, price and confirm, or give back what was taken and reject with the reason. A flash-sale purchase holds
+ * the sale's units instead of the product's; a group member's order holds the product's at the group price.
  *
  * <p>Every step is idempotent per order (holding stock or redeeming a coupon again for the same order answers the
  * first result), so a request redelivered after a worker died mid-way is simply run again and ends in the same
@@ -69,7 +73,8 @@ public class OrderPlacementProcess {
     }
 
     private OrderOutcome placeOrFind(OrderRequest request) {
-        PlaceOrder place = new PlaceOrder(request.orderId(), request.userId(), request.items(), request.couponId());
+        PlaceOrder place = new PlaceOrder(request.orderId(), request.userId(), request.items(), request.couponId(),
+                request.promotion());
         try {
             return commands.sendAndWait(place);
         } catch (RuntimeException e) {
@@ -81,9 +86,17 @@ public class OrderPlacementProcess {
     }
 
     private List<PricedLine> reserveEveryLine(OrderRequest request) {
+        if (request.isFlashSale()) {
+            OrderItem item = request.items().getFirst();
+            FlashSaleReservation held = commands.sendAndWait(new ReserveFlashSaleUnits(
+                    request.promotion().promotionId(), request.orderId(), request.userId(), item.quantity(),
+                    request.acceptedAt()));
+            return List.of(new PricedLine(held.sku(), held.category(), held.quantity(), held.unitPriceCents()));
+        }
         List<PricedLine> lines = new ArrayList<>();
         for (OrderItem item : request.items()) {
-            Reservation held = commands.sendAndWait(new ReserveStock(item.sku(), request.orderId(), item.quantity()));
+            Reservation held = commands.sendAndWait(
+                    new ReserveStock(item.sku(), request.orderId(), item.quantity(), request.unitPriceCents()));
             lines.add(new PricedLine(item.sku(), held.category(), held.quantity(), held.unitPriceCents()));
         }
         return lines;
@@ -92,8 +105,13 @@ public class OrderPlacementProcess {
     /** Compensation: release whatever this order holds and restore its coupon. Each step is a no-op if not needed. */
     void giveBack(OrderRequest request) {
         Instant now = clock.instant();
-        for (OrderItem item : request.items()) {
-            OrderSteps.ignoringUnknown(() -> commands.sendAndWait(new ReleaseStock(item.sku(), request.orderId())));
+        if (request.isFlashSale()) {
+            OrderSteps.ignoringUnknown(() -> commands.sendAndWait(
+                    new ReturnFlashSaleUnits(request.promotion().promotionId(), request.orderId())));
+        } else {
+            for (OrderItem item : request.items()) {
+                OrderSteps.ignoringUnknown(() -> commands.sendAndWait(new ReleaseStock(item.sku(), request.orderId())));
+            }
         }
         if (request.couponId() != null) {
             OrderSteps.ignoringUnknown(() -> commands.sendAndWait(new RestoreCoupon(request.couponId(), request.orderId(), now)));

@@ -1,11 +1,39 @@
 package com.groupbuy.command.order.queue;
 
 import com.groupbuy.events.order.OrderItem;
+import com.groupbuy.events.order.Promotion;
 
 import java.time.Instant;
 import java.util.List;
 
-/** A customer's order as the api accepted it, waiting on the order queue for a worker. */
+/**
+ * A customer's order as the api accepted it, waiting on the order queue for a worker. An order under a promotion
+ * names it; a group buy's order also carries the group price the api accepted it at ({@code unitPriceCents}).
+ */
 public record OrderRequest(String orderId, String userId, List<OrderItem> items, String couponId,
-                           Instant acceptedAt) {
+                           Promotion promotion, Long unitPriceCents, Instant acceptedAt) {
+
+    /** A regular order: list prices, an optional coupon. */
+    public static OrderRequest regular(String orderId, String userId, List<OrderItem> items, String couponId,
+                                       Instant acceptedAt) {
+        return new OrderRequest(orderId, userId, items, couponId, null, null, acceptedAt);
+    }
+
+    /** A flash-sale purchase the gate admitted: {@code quantity} units of the sale's product. */
+    public static OrderRequest flashSale(String orderId, String userId, String flashSaleId, String sku, int quantity,
+                                         Instant acceptedAt) {
+        return new OrderRequest(orderId, userId, List.of(new OrderItem(sku, quantity)), null,
+                Promotion.flashSale(flashSaleId), null, acceptedAt);
+    }
+
+    /** A group member's order: one unit of the deal's product at the group price. */
+    public static OrderRequest groupBuy(String orderId, String userId, String groupBuyId, String groupId, String sku,
+                                        long groupPriceCents, Instant acceptedAt) {
+        return new OrderRequest(orderId, userId, List.of(new OrderItem(sku, 1)), null,
+                Promotion.groupBuy(groupBuyId, groupId), groupPriceCents, acceptedAt);
+    }
+
+    public boolean isFlashSale() {
+        return promotion != null && promotion.isFlashSale();
+    }
 }

@@ -40,7 +40,7 @@ class UnprocessableRequestRecoverer implements ConsumerRecordRecoverer {
         try {
             OrderRequest request = queue.decode((byte[]) record.value());
             commands.sendAndWait(new PlaceOrder(request.orderId(), request.userId(),
-                    request.items() == null ? List.of() : request.items(), request.couponId()));
+                    request.items() == null ? List.of() : request.items(), request.couponId(), request.promotion()));
             commands.sendAndWait(new RejectOrder(request.orderId(), ErrorCode.INTERNAL_ERROR,
                     "the order could not be processed: " + error.getMessage()));
         } catch (RuntimeException cannotRecord) {

@@ -7,6 +7,8 @@ import com.groupbuy.events.product.StockAdjusted;
 import com.groupbuy.events.product.StockCommitted;
 import com.groupbuy.events.product.StockReleased;
 import com.groupbuy.events.product.StockReserved;
+import com.groupbuy.events.product.StockReturned;
+import com.groupbuy.events.product.StockSetAside;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -27,6 +29,8 @@ public class Product {
     private long priceCents;
     private Stock stock;
     private Map<String, Integer> heldByOrder = new HashMap<>();
+    private Map<String, Integer> setAsideByHolder = new HashMap<>();
+    private Map<String, Integer> returnedBySource = new HashMap<>();
 
     protected Product() {
     }
@@ -52,10 +56,32 @@ public class Product {
         Integer held = heldByOrder.get(command.orderId());
         if (held == null) {
             stock.reserving(command.quantity());
-            apply(new StockReserved(sku, command.orderId(), command.quantity(), priceCents, category));
+            apply(new StockReserved(sku, command.orderId(), command.quantity(), command.priceOr(priceCents),
+                    category));
             held = command.quantity();
         }
-        return new Reservation(sku, held, priceCents, category);
+        return new Reservation(sku, held, command.priceOr(priceCents), category);
+    }
+
+    @CommandHandler
+    Allotment handle(SetAsideStock command) {
+        Integer setAside = setAsideByHolder.get(command.holderId());
+        if (setAside == null) {
+            Stock after = stock.settingAside(command.quantity());
+            apply(new StockSetAside(sku, command.holderId(), command.quantity(), after.onHand()));
+            setAside = command.quantity();
+        }
+        return new Allotment(sku, setAside, priceCents, category);
+    }
+
+    @CommandHandler
+    void handle(ReturnStock command) {
+        int counted = returnedBySource.getOrDefault(command.sourceId(), 0);
+        int quantity = command.returnedInAll() - counted;
+        if (quantity > 0) {
+            apply(new StockReturned(sku, command.sourceId(), quantity, command.returnedInAll(),
+                    stock.returning(quantity).onHand()));
+        }
     }
 
     @CommandHandler
@@ -97,6 +123,18 @@ public class Product {
     void on(StockReleased event) {
         stock = stock.releasing(event.quantity());
         heldByOrder.remove(event.orderId());
+    }
+
+    @EventSourcingHandler
+    void on(StockSetAside event) {
+        stock = new Stock(event.stockAfter(), stock.reserved());
+        setAsideByHolder.put(event.holderId(), event.quantity());
+    }
+
+    @EventSourcingHandler
+    void on(StockReturned event) {
+        stock = new Stock(event.stockAfter(), stock.reserved());
+        returnedBySource.put(event.sourceId(), event.returnedInAll());
     }
 
     @EventSourcingHandler

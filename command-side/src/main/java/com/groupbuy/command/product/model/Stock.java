@@ -38,6 +38,22 @@ record Stock(int onHand, int reserved) {
         return holding(quantity);
     }
 
+    /** Units leave the stock on hand for a promotion; only units nobody holds can go. */
+    Stock settingAside(int quantity) {
+        if (quantity <= 0) {
+            throw new BusinessRuleViolation(ErrorCode.VALIDATION_FAILED, "quantity must be positive");
+        }
+        if (quantity > available()) {
+            throw new BusinessRuleViolation(ErrorCode.INSUFFICIENT_STOCK,
+                    "only " + available() + " units available, " + quantity + " asked");
+        }
+        return new Stock(onHand - quantity, reserved);
+    }
+
+    Stock returning(int quantity) {
+        return new Stock(onHand + quantity, reserved);
+    }
+
     Stock holding(int quantity) {
         return new Stock(onHand, reserved + quantity);
     }

@@ -49,7 +49,7 @@ class OrderLifecycleTest {
     @Test
     void a_placed_order_is_pending() {
         fixture.givenNoPriorActivity()
-                .when(new PlaceOrder(ORDER, OWNER, ITEMS, null))
+                .when(new PlaceOrder(ORDER, OWNER, ITEMS, null, null))
                 .expectEvents(placed(null))
                 .expectResultMessagePayload(new OrderOutcome(ORDER, OrderStatus.PENDING));
     }
@@ -57,7 +57,7 @@ class OrderLifecycleTest {
     @Test
     void placing_the_same_order_again_changes_nothing_and_tells_where_it_stands() {
         fixture.given(placed(null), confirmed(null, 0))
-                .when(new PlaceOrder(ORDER, OWNER, ITEMS, null))
+                .when(new PlaceOrder(ORDER, OWNER, ITEMS, null, null))
                 .expectNoEvents()
                 .expectResultMessagePayload(new OrderOutcome(ORDER, OrderStatus.CONFIRMED));
     }

@@ -29,7 +29,7 @@ class OrderPlacementProcessTest {
 
     private static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
     private static final Duration WINDOW = Duration.ofMinutes(15);
-    private static final OrderRequest TWO_LINES_WITH_COUPON = new OrderRequest("o-1", "u1",
+    private static final OrderRequest TWO_LINES_WITH_COUPON = OrderRequest.regular("o-1", "u1",
             List.of(new OrderItem("TEA", 2), new OrderItem("BOBA", 1)), "c-1", NOW);
 
     private final ScriptedCommands commands = new ScriptedCommands();
@@ -57,7 +57,7 @@ class OrderPlacementProcessTest {
         assertThat(outcome.status()).isEqualTo(OrderStatus.CONFIRMED);
         List<PricedLine> lines = List.of(new PricedLine("TEA", "tea", 2, 450), new PricedLine("BOBA", "tea", 1, 590));
         assertThat(commands.sent()).containsExactly(
-                new PlaceOrder("o-1", "u1", TWO_LINES_WITH_COUPON.items(), "c-1"),
+                new PlaceOrder("o-1", "u1", TWO_LINES_WITH_COUPON.items(), "c-1", null),
                 new ReserveStock("TEA", "o-1", 2),
                 new ReserveStock("BOBA", "o-1", 1),
                 new RedeemCoupon("c-1", "o-1", "u1", lines, NOW),
@@ -108,7 +108,7 @@ class OrderPlacementProcessTest {
         OrderOutcome outcome = place(TWO_LINES_WITH_COUPON);
 
         assertThat(outcome.status()).isEqualTo(OrderStatus.CONFIRMED);
-        assertThat(commands.sent()).containsExactly(new PlaceOrder("o-1", "u1", TWO_LINES_WITH_COUPON.items(), "c-1"));
+        assertThat(commands.sent()).containsExactly(new PlaceOrder("o-1", "u1", TWO_LINES_WITH_COUPON.items(), "c-1", null));
     }
 
     @Test

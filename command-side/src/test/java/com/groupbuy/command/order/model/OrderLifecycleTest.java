@@ -7,6 +7,7 @@ import com.groupbuy.events.order.OrderConfirmed;
 import com.groupbuy.events.order.OrderExpired;
 import com.groupbuy.events.order.OrderItem;
 import com.groupbuy.events.order.OrderPaid;
+import com.groupbuy.events.order.OrderRefunded;
 import com.groupbuy.events.order.OrderPlaced;
 import com.groupbuy.events.order.OrderRejected;
 import com.groupbuy.events.order.PricedLine;
@@ -181,6 +182,29 @@ class OrderLifecycleTest {
         fixture.given(placed(null), confirmed(null, 0), new OrderExpired(ORDER, OWNER, LINES, null))
                 .when(new PayOrder(ORDER, OWNER, 1490, "pay-1"))
                 .expectException(violationOf(ErrorCode.ILLEGAL_STATE));
+    }
+
+    @Test
+    void a_paid_order_of_a_failed_group_is_refunded_in_full() {
+        fixture.given(placed(null), confirmed(null, 0), new OrderPaid(ORDER, OWNER, 1490, "pay-1", LINES))
+                .when(new RefundOrder(ORDER, ErrorCode.GROUP_FAILED))
+                .expectEvents(new OrderRefunded(ORDER, OWNER, 1490, "GROUP_FAILED", LINES, null, null));
+    }
+
+    @Test
+    void an_order_is_never_refunded_twice() {
+        fixture.given(placed(null), confirmed(null, 0), new OrderPaid(ORDER, OWNER, 1490, "pay-1", LINES),
+                        new OrderRefunded(ORDER, OWNER, 1490, "GROUP_FAILED", LINES, null, null))
+                .when(new RefundOrder(ORDER, ErrorCode.GROUP_FAILED))
+                .expectNoEvents();
+    }
+
+    @Test
+    void an_unpaid_order_cannot_be_refunded() {
+        fixture.given(placed(null), confirmed(null, 0))
+                .when(new RefundOrder(ORDER, ErrorCode.GROUP_FAILED))
+                .expectException(violationOf(ErrorCode.ILLEGAL_STATE))
+                .expectNoEvents();
     }
 
     @Test

@@ -1,0 +1,161 @@
+package com.groupbuy.command.flashsale.model;
+
+import com.groupbuy.command.domain.BusinessRuleViolation;
+import com.groupbuy.contract.ErrorCode;
+import com.groupbuy.events.flashsale.FlashSaleEnded;
+import com.groupbuy.events.flashsale.FlashSaleScheduled;
+import com.groupbuy.events.flashsale.FlashSaleUnitsReserved;
+import com.groupbuy.events.flashsale.FlashSaleUnitsReturned;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+import static com.groupbuy.command.domain.RuleViolations.violationOf;
+
+class FlashSaleTest {
+
+    private static final String SALE = "fs-1";
+
+    private AggregateTestFixture<FlashSale> fixture;
+    private Instant startsAt;
+    private Instant endsAt;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(FlashSale.class);
+        fixture.registerInjectableResource(Clock.fixed(fixture.currentTime(), ZoneOffset.UTC));
+        startsAt = fixture.currentTime().plus(Duration.ofMinutes(1));
+        endsAt = startsAt.plus(Duration.ofMinutes(10));
+    }
+
+    private FlashSaleScheduled scheduled(int quantity, int perUserLimit) {
+        return new FlashSaleScheduled(SALE, "TEA", "tea", 199, quantity, perUserLimit, startsAt, endsAt);
+    }
+
+    private FlashSaleUnitsReserved reserved(String orderId, String userId, int quantity, int remaining) {
+        return new FlashSaleUnitsReserved(SALE, orderId, userId, quantity, remaining);
+    }
+
+    private ReserveFlashSaleUnits buy(String orderId, String userId, int quantity) {
+        return new ReserveFlashSaleUnits(SALE, orderId, userId, quantity, startsAt.plusSeconds(5));
+    }
+
+    @Test
+    void scheduling_opens_the_sale_and_sets_a_deadline_at_its_end() {
+        fixture.givenNoPriorActivity()
+                .when(new ScheduleFlashSale(SALE, "TEA", "tea", 199, 20, 2, startsAt, endsAt))
+                .expectEvents(scheduled(20, 2))
+                .expectScheduledDeadlineWithName(Duration.between(fixture.currentTime(), endsAt), FlashSale.SALE_WINDOW);
+    }
+
+    @Test
+    void a_sale_whose_window_is_backwards_is_refused() {
+        fixture.givenNoPriorActivity()
+                .when(new ScheduleFlashSale(SALE, "TEA", "tea", 199, 20, 2, endsAt, startsAt))
+                .expectException(BusinessRuleViolation.class)
+                .expectExceptionMessage("startsAt must be before endsAt")
+                .expectNoEvents();
+    }
+
+    @Test
+    void an_admitted_purchase_holds_units_at_the_sale_price() {
+        fixture.given(scheduled(20, 2))
+                .when(buy("o-1", "u1", 2))
+                .expectEvents(reserved("o-1", "u1", 2, 18))
+                .expectResultMessagePayload(new FlashSaleReservation("TEA", "tea", 2, 199));
+    }
+
+    @Test
+    void the_same_order_asking_again_gets_its_units_without_holding_more() {
+        fixture.given(scheduled(20, 2), reserved("o-1", "u1", 2, 18))
+                .when(buy("o-1", "u1", 2))
+                .expectNoEvents()
+                .expectResultMessagePayload(new FlashSaleReservation("TEA", "tea", 2, 199));
+    }
+
+    @Test
+    void no_more_units_are_held_than_the_sale_has() {
+        fixture.given(scheduled(3, 2), reserved("o-1", "u1", 2, 1))
+                .when(buy("o-2", "u2", 2))
+                .expectException(violationOf(ErrorCode.SOLD_OUT))
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_customer_cannot_hold_more_than_the_per_user_limit_across_orders() {
+        fixture.given(scheduled(20, 2), reserved("o-1", "u1", 1, 19))
+                .when(buy("o-2", "u1", 2))
+                .expectException(violationOf(ErrorCode.LIMIT_REACHED))
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_purchase_admitted_before_the_start_is_refused() {
+        fixture.given(scheduled(20, 2))
+                .when(new ReserveFlashSaleUnits(SALE, "o-1", "u1", 1, startsAt.minusMillis(1)))
+                .expectException(violationOf(ErrorCode.NOT_STARTED));
+    }
+
+    @Test
+    void units_given_back_while_the_sale_runs_can_be_sold_again() {
+        fixture.given(scheduled(20, 2), reserved("o-1", "u1", 2, 18))
+                .when(new ReturnFlashSaleUnits(SALE, "o-1"))
+                .expectEvents(new FlashSaleUnitsReturned(SALE, "TEA", "o-1", "u1", 2, 20, 0));
+    }
+
+    @Test
+    void giving_back_units_of_an_order_that_holds_none_changes_nothing() {
+        fixture.given(scheduled(20, 2), reserved("o-1", "u1", 2, 18),
+                        new FlashSaleUnitsReturned(SALE, "TEA", "o-1", "u1", 2, 20, 0))
+                .when(new ReturnFlashSaleUnits(SALE, "o-1"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_customer_who_gave_units_back_may_buy_again() {
+        fixture.given(scheduled(20, 2), reserved("o-1", "u1", 2, 18),
+                        new FlashSaleUnitsReturned(SALE, "TEA", "o-1", "u1", 2, 20, 0))
+                .when(buy("o-2", "u1", 2))
+                .expectEvents(reserved("o-2", "u1", 2, 18));
+    }
+
+    @Test
+    void when_the_window_closes_the_units_left_go_back_to_the_product() {
+        fixture.givenCommands(new ScheduleFlashSale(SALE, "TEA", "tea", 199, 20, 2, startsAt, endsAt),
+                        buy("o-1", "u1", 2))
+                .whenThenTimeElapses(Duration.ofMinutes(12))
+                .expectTriggeredDeadlinesWithName(FlashSale.SALE_WINDOW)
+                .expectEvents(new FlashSaleEnded(SALE, "TEA", 18, 18));
+    }
+
+    @Test
+    void units_given_back_after_the_end_go_to_the_product() {
+        fixture.given(scheduled(20, 2), reserved("o-1", "u1", 2, 18), new FlashSaleEnded(SALE, "TEA", 18, 18))
+                .when(new ReturnFlashSaleUnits(SALE, "o-1"))
+                .expectEvents(new FlashSaleUnitsReturned(SALE, "TEA", "o-1", "u1", 2, 0, 20));
+    }
+
+    @Test
+    void nothing_is_held_once_the_sale_has_ended() {
+        fixture.given(scheduled(20, 2), new FlashSaleEnded(SALE, "TEA", 20, 20))
+                .when(buy("o-1", "u1", 1))
+                .expectException(violationOf(ErrorCode.ENDED))
+                .expectNoEvents();
+    }
+
+    @Test
+    void the_allocation_tells_who_holds_which_units() {
+        fixture.given(scheduled(20, 2), reserved("o-1", "u1", 2, 18), reserved("o-2", "u2", 1, 17))
+                .when(new DescribeFlashSaleAllocation(SALE))
+                .expectNoEvents()
+                .expectResultMessagePayload(new FlashSaleAllocation(SALE, "TEA", 199, 20, 2, startsAt, endsAt,
+                        false, 17, Map.of("o-1", new FlashSaleAllocation.Holding("u1", 2),
+                        "o-2", new FlashSaleAllocation.Holding("u2", 1))));
+    }
+}

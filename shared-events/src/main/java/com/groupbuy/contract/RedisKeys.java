@@ -12,4 +12,27 @@ public final class RedisKeys {
     public static String product(String sku) {
         return PREFIX + "product:" + sku;
     }
+
+    /**
+     * The flash-sale gate's state of one sale (a hash: sku, window, perUserLimit, remaining, state). The sale's
+     * three keys share a hash tag, so they live in one slot and one script may touch them all.
+     */
+    public static String flashSaleGate(String flashSaleId) {
+        return PREFIX + "flash-gate:{" + flashSaleId + "}";
+    }
+
+    /** The gate's units per buyer of one sale (a hash: userId → units admitted and not given back). */
+    public static String flashSaleGateBuyers(String flashSaleId) {
+        return flashSaleGate(flashSaleId) + ":buyers";
+    }
+
+    /** The gate's admitted orders of one sale (a hash: orderId → userId:units). */
+    public static String flashSaleGateOrders(String flashSaleId) {
+        return flashSaleGate(flashSaleId) + ":orders";
+    }
+
+    /** A customer's request count in the current rate-limit window. */
+    public static String rateWindow(String userId, long window) {
+        return PREFIX + "rate:{" + userId + "}:" + window;
+    }
 }

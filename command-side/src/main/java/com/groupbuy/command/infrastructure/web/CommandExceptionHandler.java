@@ -1,6 +1,8 @@
 package com.groupbuy.command.infrastructure.web;
 
 import com.groupbuy.command.domain.BusinessRuleViolation;
+import com.groupbuy.command.flashsale.gate.GateSyncingException;
+import com.groupbuy.command.infrastructure.ratelimit.RateLimitedException;
 import com.groupbuy.command.order.queue.OrderQueueUnavailableException;
 import com.groupbuy.contract.ErrorCode;
 import com.groupbuy.platform.web.Problems;
@@ -44,9 +46,19 @@ class CommandExceptionHandler {
 
     @ExceptionHandler(OrderQueueUnavailableException.class)
     ResponseEntity<ProblemDetail> onQueueUnavailable(OrderQueueUnavailableException e) {
-        ResponseEntity<ProblemDetail> answer = answer(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.OVERLOADED,
-                "The order could not be queued; retry with the same Idempotency-Key");
-        return ResponseEntity.status(answer.getStatusCode()).header("Retry-After", "1").body(answer.getBody());
+        return retryLater(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.OVERLOADED,
+                "The order could not be queued; retry with the same Idempotency-Key", 1);
+    }
+
+    @ExceptionHandler(RateLimitedException.class)
+    ResponseEntity<ProblemDetail> onRateLimited(RateLimitedException e) {
+        return retryLater(HttpStatus.TOO_MANY_REQUESTS, ErrorCode.RATE_LIMITED, e.getMessage(),
+                Math.max(1, (e.retryAfter().toMillis() + 999) / 1000));
+    }
+
+    @ExceptionHandler(GateSyncingException.class)
+    ResponseEntity<ProblemDetail> onGateSyncing(GateSyncingException e) {
+        return retryLater(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.UNAVAILABLE, e.getMessage(), 1);
     }
 
     @ExceptionHandler(AggregateStreamCreationException.class)
@@ -64,6 +76,12 @@ class CommandExceptionHandler {
             case null, default -> answer(HttpStatus.INTERNAL_SERVER_ERROR, ErrorCode.INTERNAL_ERROR,
                     "The command could not be completed");
         };
+    }
+
+    private static ResponseEntity<ProblemDetail> retryLater(HttpStatus status, ErrorCode code, String detail,
+                                                          long seconds) {
+        return ResponseEntity.status(status).header("Retry-After", Long.toString(seconds))
+                .body(Problems.of(status, code, detail));
     }
 
     private static ResponseEntity<ProblemDetail> answer(HttpStatus status, ErrorCode code, String detail) {

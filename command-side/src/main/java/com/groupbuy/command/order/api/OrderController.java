@@ -28,10 +28,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Orders: placing one only validates and enqueues it (202); payment and cancellation go to the order directly.
@@ -77,7 +75,7 @@ class OrderController {
     ResponseEntity<OrderAccepted> place(@Valid @RequestBody PlaceOrderRequest request, Authentication caller,
                                         @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         String userId = CurrentUser.of(caller).userId();
-        String orderId = orderIdFor(userId, key);
+        String orderId = OrderRequest.idFor(userId, key);
         List<OrderItem> items = request.items().stream().map(i -> new OrderItem(i.sku(), i.quantity())).toList();
         queue.enqueue(OrderRequest.regular(orderId, userId, items, request.couponId(), clock.instant()));
         return ResponseEntity.accepted().body(new OrderAccepted(orderId));
@@ -95,17 +93,5 @@ class OrderController {
     ResponseEntity<Void> cancel(@PathVariable @Pattern(regexp = ID_PATTERN) String orderId, Authentication caller) {
         commands.sendAndWait(new CancelOrder(orderId, CurrentUser.of(caller).userId()));
         return ResponseEntity.accepted().build();
-    }
-
-    /**
-     * With an idempotency key the order id follows from (user, key), so a repeat after a crash enqueues the same
-     * order again, which the workers place only once.
-     */
-    static String orderIdFor(String userId, String idempotencyKey) {
-        if (idempotencyKey == null || idempotencyKey.isBlank()) {
-            return UUID.randomUUID().toString();
-        }
-        return UUID.nameUUIDFromBytes(("order:" + userId + ":" + idempotencyKey).getBytes(StandardCharsets.UTF_8))
-                .toString();
     }
 }

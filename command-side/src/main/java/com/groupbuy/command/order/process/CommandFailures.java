@@ -3,12 +3,12 @@ package com.groupbuy.command.order.process;
 import org.axonframework.commandhandling.CommandExecutionException;
 
 /** The exception a command handler threw, unwrapped from the command bus's envelope. */
-final class CommandFailures {
+public final class CommandFailures {
 
     private CommandFailures() {
     }
 
-    static Throwable causeOf(Throwable failure) {
+    public static Throwable causeOf(Throwable failure) {
         Throwable cause = failure;
         while (cause instanceof CommandExecutionException && cause.getCause() != null) {
             cause = cause.getCause();

@@ -1,5 +1,6 @@
 package com.groupbuy.command.order.queue;
 
+import com.groupbuy.command.infrastructure.axon.EventProcessors;
 import com.groupbuy.command.order.process.OrderCompensation;
 import com.groupbuy.command.order.process.OrderPlacementProcess;
 import com.groupbuy.contract.Topics;
@@ -8,8 +9,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.messaging.StreamableMessageSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -60,8 +59,14 @@ public class OrderQueueConfiguration {
     /** The api publishes the queue depth the workers are scaled on, refreshed from the broker every few seconds. */
     @Bean(destroyMethod = "close")
     @Profile("api")
-    OrderQueueDepth orderQueueDepth(KafkaAdmin kafkaAdmin, MeterRegistry registry) {
-        return new OrderQueueDepth(Admin.create(kafkaAdmin.getConfigurationProperties()), registry);
+    OrderQueueProgress orderQueueProgress(KafkaAdmin kafkaAdmin) {
+        return new OrderQueueProgress(Admin.create(kafkaAdmin.getConfigurationProperties()));
+    }
+
+    @Bean
+    @Profile("api")
+    OrderQueueDepth orderQueueDepth(OrderQueueProgress progress, MeterRegistry registry) {
+        return new OrderQueueDepth(progress, registry);
     }
 
     @Bean(destroyMethod = "shutdown")
@@ -112,14 +117,7 @@ public class OrderQueueConfiguration {
 
         @Bean
         ConfigurerModule orderCompensationProcessor(@Value("${groupbuy.compensation.segments:2}") int segments) {
-            return configurer -> configurer.eventProcessing(processing -> processing
-                    .registerPooledStreamingEventProcessor(OrderCompensation.PROCESSING_GROUP,
-                            org.axonframework.config.Configuration::eventStore,
-                            (config, builder) -> builder
-                                    .initialSegmentCount(segments)
-                                    .initialToken(StreamableMessageSource::createTailToken))
-                    .registerListenerInvocationErrorHandler(OrderCompensation.PROCESSING_GROUP,
-                            config -> PropagatingErrorHandler.instance()));
+            return EventProcessors.pooledFromTheStart(OrderCompensation.PROCESSING_GROUP, segments);
         }
     }
 }

@@ -3,8 +3,10 @@ package com.groupbuy.command.order.queue;
 import com.groupbuy.events.order.OrderItem;
 import com.groupbuy.events.order.Promotion;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * A customer's order as the api accepted it, waiting on the order queue for a worker. An order under a promotion
@@ -31,6 +33,18 @@ public record OrderRequest(String orderId, String userId, List<OrderItem> items,
                                         long groupPriceCents, Instant acceptedAt) {
         return new OrderRequest(orderId, userId, List.of(new OrderItem(sku, 1)), null,
                 Promotion.groupBuy(groupBuyId, groupId), groupPriceCents, acceptedAt);
+    }
+
+    /**
+     * The id of a new order. With an idempotency key it follows from (user, key), so a repeat after a crash enqueues
+     * the same order again, which the workers place only once.
+     */
+    public static String idFor(String userId, String idempotencyKey) {
+        if (idempotencyKey == null || idempotencyKey.isBlank()) {
+            return UUID.randomUUID().toString();
+        }
+        return UUID.nameUUIDFromBytes(("order:" + userId + ":" + idempotencyKey).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 
     public boolean isFlashSale() {

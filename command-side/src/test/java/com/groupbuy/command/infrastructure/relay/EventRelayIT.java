@@ -52,6 +52,7 @@ class EventRelayIT {
         registry.add("spring.datasource.username", infra::jdbcUsername);
         registry.add("spring.datasource.password", infra::jdbcPassword);
         registry.add("spring.kafka.bootstrap-servers", infra::kafkaBootstrapServers);
+        registry.add("groupbuy.redis.url", infra::redisUrl);
         registry.add("groupbuy.security.jwt.secret", () -> "test-secret-test-secret-test-secret-42");
     }
 

@@ -1,0 +1,173 @@
+package com.groupbuy.command.flashsale.api;
+
+import com.groupbuy.command.domain.BusinessRuleViolation;
+import com.groupbuy.command.flashsale.gate.Admission;
+import com.groupbuy.command.flashsale.gate.FlashSaleGate;
+import com.groupbuy.command.flashsale.gate.FlashSaleGateRepair;
+import com.groupbuy.command.flashsale.gate.GateSyncingException;
+import com.groupbuy.command.flashsale.model.ScheduleFlashSale;
+import com.groupbuy.command.infrastructure.ratelimit.CrowdRateLimiter;
+import com.groupbuy.command.order.queue.OrderQueue;
+import com.groupbuy.command.order.queue.OrderQueueUnavailableException;
+import com.groupbuy.command.order.queue.OrderRequest;
+import com.groupbuy.command.product.model.Allotment;
+import com.groupbuy.command.product.model.ReturnStock;
+import com.groupbuy.command.product.model.SetAsideStock;
+import com.groupbuy.contract.ErrorCode;
+import com.groupbuy.platform.security.CurrentUser;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.context.annotation.Profile;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Flash sales: scheduling one sets its units aside from the product; a purchase is decided by the gate at the edge
+ * and, when admitted, enqueued for the workers (202) without touching PostgreSQL; refusals answer 409 at once.
+ */
+@RestController
+@Profile("api")
+@RequestMapping("/api/v1/flash-sales")
+class FlashSaleController {
+
+    private static final String ID_PATTERN = "[A-Za-z0-9-]{1,64}";
+
+    private final CommandGateway commands;
+    private final FlashSaleGate gate;
+    private final FlashSaleGateRepair repair;
+    private final AdmissionMetrics metrics;
+    private final CrowdRateLimiter rateLimiter;
+    private final OrderQueue queue;
+    private final Clock clock;
+
+    FlashSaleController(CommandGateway commands, FlashSaleGate gate, FlashSaleGateRepair repair,
+                        AdmissionMetrics metrics, CrowdRateLimiter rateLimiter, OrderQueue queue, Clock clock) {
+        this.commands = commands;
+        this.gate = gate;
+        this.repair = repair;
+        this.metrics = metrics;
+        this.rateLimiter = rateLimiter;
+        this.queue = queue;
+        this.clock = clock;
+    }
+
+    record ScheduleRequest(@NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}") String sku,
+                           @NotNull @Min(1) Long priceCents,
+                           @NotNull @Min(1) @Max(1_000_000) Integer quantity,
+                           @NotNull @Min(1) @Max(99) Integer perUserLimit,
+                           @NotNull Instant startsAt,
+                           @NotNull Instant endsAt) {
+
+        @AssertTrue(message = "startsAt must be before endsAt")
+        boolean isWindowForward() {
+            return startsAt == null || endsAt == null || startsAt.isBefore(endsAt);
+        }
+    }
+
+    record FlashSaleCreated(String flashSaleId) {
+    }
+
+    record PurchaseRequest(@NotNull @Min(1) @Max(99) Integer quantity) {
+    }
+
+    record PurchaseAccepted(String orderId) {
+    }
+
+    @PostMapping
+    @PreAuthorize("hasRole('ADMIN')")
+    ResponseEntity<FlashSaleCreated> schedule(@Valid @RequestBody ScheduleRequest request, Authentication caller,
+                                              @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+        String flashSaleId = saleIdFor(CurrentUser.of(caller).userId(), key);
+        Allotment units = commands.sendAndWait(new SetAsideStock(request.sku(), flashSaleId, request.quantity()));
+        try {
+            commands.sendAndWait(new ScheduleFlashSale(flashSaleId, request.sku(), units.category(),
+                    request.priceCents(), units.quantity(), request.perUserLimit(), request.startsAt(),
+                    request.endsAt()));
+        } catch (RuntimeException refused) {
+            commands.sendAndWait(new ReturnStock(request.sku(), flashSaleId, units.quantity()));
+            throw refused;
+        }
+        gate.open(flashSaleId, request.sku(), request.startsAt(), request.endsAt(), request.perUserLimit(),
+                units.quantity());
+        return ResponseEntity.created(URI.create("/api/v1/flash-sales/" + flashSaleId))
+                .body(new FlashSaleCreated(flashSaleId));
+    }
+
+    @PostMapping("/{flashSaleId}/orders")
+    @PreAuthorize("hasRole('CUSTOMER')")
+    ResponseEntity<PurchaseAccepted> buy(@PathVariable @Pattern(regexp = ID_PATTERN) String flashSaleId,
+                                         @Valid @RequestBody PurchaseRequest request, Authentication caller,
+                                         @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+        String userId = CurrentUser.of(caller).userId();
+        rateLimiter.acquire(userId);
+        String orderId = OrderRequest.idFor(userId, key);
+        Instant now = clock.instant();
+        Admission admission = gate.admit(flashSaleId, orderId, userId, request.quantity(), now);
+        metrics.record(admission.decision());
+        switch (admission.decision()) {
+            case ADMITTED -> enqueue(OrderRequest.flashSale(orderId, userId, flashSaleId, admission.sku(),
+                    request.quantity(), now));
+            case UNKNOWN -> {
+                repair.rebuildInBackground(flashSaleId);
+                throw new GateSyncingException(flashSaleId);
+            }
+            case SYNCING -> throw new GateSyncingException(flashSaleId);
+            case NO_SUCH_SALE -> throw new BusinessRuleViolation(ErrorCode.NOT_FOUND, "no flash sale " + flashSaleId);
+            case SOLD_OUT -> throw refusal(ErrorCode.SOLD_OUT, "the sale has no units left for this purchase");
+            case LIMIT_REACHED -> throw refusal(ErrorCode.LIMIT_REACHED, "the per-customer limit is reached");
+            case NOT_STARTED -> throw refusal(ErrorCode.NOT_STARTED, "the sale has not started yet");
+            case ENDED -> throw refusal(ErrorCode.ENDED, "the sale has ended");
+        }
+        return ResponseEntity.accepted().body(new PurchaseAccepted(orderId));
+    }
+
+    @PostMapping("/{flashSaleId}/reconciliation")
+    @PreAuthorize("hasRole('ADMIN')")
+    ResponseEntity<FlashSaleGateRepair.GateRepairReport> reconcile(
+            @PathVariable @Pattern(regexp = ID_PATTERN) String flashSaleId) {
+        return repair.repair(flashSaleId)
+                .map(ResponseEntity::ok)
+                .orElseThrow(() -> new GateSyncingException(flashSaleId));
+    }
+
+    /** An admitted purchase the queue does not take is given back to the gate; the buyer may try again. */
+    private void enqueue(OrderRequest request) {
+        try {
+            queue.enqueue(request);
+        } catch (OrderQueueUnavailableException e) {
+            gate.giveBack(request.promotion().promotionId(), request.orderId());
+            throw e;
+        }
+    }
+
+    private static BusinessRuleViolation refusal(ErrorCode code, String detail) {
+        return new BusinessRuleViolation(code, detail);
+    }
+
+    private static String saleIdFor(String adminId, String idempotencyKey) {
+        if (idempotencyKey == null || idempotencyKey.isBlank()) {
+            return UUID.randomUUID().toString();
+        }
+        return UUID.nameUUIDFromBytes(("flash-sale:" + adminId + ":" + idempotencyKey)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+    }
+}

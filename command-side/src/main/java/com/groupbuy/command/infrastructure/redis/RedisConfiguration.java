@@ -1,0 +1,23 @@
+package com.groupbuy.command.infrastructure.redis;
+
+import org.redisson.Redisson;
+import org.redisson.api.RedissonClient;
+import org.redisson.config.Config;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Redis, for the flash-sale gate and the crowd rate limit; scripts are sent by digest once Redis has them. */
+@Configuration(proxyBeanMethods = false)
+class RedisConfiguration {
+
+    @Bean(destroyMethod = "shutdown")
+    RedissonClient redisson(@Value("${groupbuy.redis.url}") String url,
+                            @Value("${groupbuy.redis.connections:64}") int connections) {
+        Config config = new Config();
+        config.setUseScriptCache(true);
+        config.useSingleServer().setAddress(url).setConnectionPoolSize(connections)
+                .setConnectionMinimumIdleSize(Math.min(connections, 8));
+        return Redisson.create(config);
+    }
+}

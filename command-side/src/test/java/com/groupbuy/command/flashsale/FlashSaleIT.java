@@ -1,0 +1,332 @@
+package com.groupbuy.command.flashsale;
+
+import com.groupbuy.command.flashsale.model.DescribeFlashSaleAllocation;
+import com.groupbuy.command.flashsale.model.FlashSaleAllocation;
+import com.groupbuy.command.product.model.RegisterProduct;
+import com.groupbuy.contract.RedisKeys;
+import com.groupbuy.events.order.OrderConfirmed;
+import com.groupbuy.events.order.OrderRejected;
+import com.groupbuy.events.product.StockReturned;
+import com.groupbuy.infra.Infrastructure;
+import com.groupbuy.infra.Infrastructures;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Flash sales over real HTTP, with the gate in the real Redis, the order queue on the real broker and the sale's
+ * events in the real PostgreSQL: crowds never get more units than the sale has, nor a customer more than the limit.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"groupbuy.orders.payment-window=8s", "groupbuy.flash-sale.gate.grace=300ms"})
+@ActiveProfiles({"api", "worker", "local"})
+class FlashSaleIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        Infrastructure infra = Infrastructures.shared();
+        registry.add("spring.datasource.url", () -> infra.jdbcUrl("eventstore_flash_sale_it"));
+        registry.add("spring.datasource.username", infra::jdbcUsername);
+        registry.add("spring.datasource.password", infra::jdbcPassword);
+        registry.add("spring.kafka.bootstrap-servers", infra::kafkaBootstrapServers);
+        registry.add("groupbuy.redis.url", infra::redisUrl);
+        registry.add("groupbuy.security.jwt.secret", () -> "test-secret-test-secret-test-secret-42");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    CommandGateway commands;
+
+    @Autowired
+    EventStore eventStore;
+
+    @Autowired
+    RedissonClient redis;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
+    private String admin;
+
+    record Answer(int status, JsonNode body) {
+
+        String code() {
+            return body.path("code").asString();
+        }
+    }
+
+    record Purchase(String userId, Answer answer) {
+    }
+
+    @BeforeEach
+    void signIn() throws Exception {
+        admin = token("flash-admin", "admin");
+    }
+
+    @Test
+    void a_crowd_of_240_attempts_on_20_units_gets_exactly_20_and_nobody_more_than_2() throws Exception {
+        String sale = scheduleSale(product(100), 20, 2, Instant.now().minusSeconds(1), Instant.now().plusSeconds(600));
+
+        List<Purchase> purchases = crowd(sale, "crowd", 60, 4);
+
+        List<Purchase> admitted = purchases.stream().filter(p -> p.answer().status() == 202).toList();
+        assertThat(admitted).hasSize(20);
+        assertThat(unitsPerUser(admitted).values()).allMatch(units -> units <= 2);
+        assertThat(purchases.stream().filter(p -> p.answer().status() != 202).map(p -> p.answer().code()))
+                .isNotEmpty()
+                .allMatch(code -> code.equals("SOLD_OUT") || code.equals("LIMIT_REACHED"));
+        assertThat(outcomesOf(orderIds(admitted))).containsOnly("CONFIRMED");
+        assertThat(allocationOf(sale).remaining()).isZero();
+    }
+
+    @Test
+    void units_of_orders_left_unpaid_go_back_to_the_sale_and_the_gate() throws Exception {
+        String sale = scheduleSale(product(100), 3, 1, Instant.now().minusSeconds(1), Instant.now().plusSeconds(600));
+        List<Purchase> admitted = crowd(sale, "unpaid", 3, 1);
+        assertThat(outcomesOf(orderIds(admitted))).containsOnly("CONFIRMED");
+        assertThat(buy(sale, "unpaid-late").code()).isEqualTo("SOLD_OUT");
+
+        await().atMost(Duration.ofSeconds(40)).untilAsserted(() ->
+                assertThat(allocationOf(sale).remaining()).isEqualTo(3));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(buy(sale, "unpaid-late").status()).isEqualTo(202));
+    }
+
+    @Test
+    void a_sale_whose_gate_state_is_lost_mid_sale_keeps_every_guarantee() throws Exception {
+        String sale = scheduleSale(product(100), 20, 2, Instant.now().minusSeconds(1), Instant.now().plusSeconds(600));
+        List<Purchase> before = crowd(sale, "flush", 20, 1);
+        redis.getKeys().delete(RedisKeys.flashSaleGate(sale), RedisKeys.flashSaleGateBuyers(sale),
+                RedisKeys.flashSaleGateOrders(sale));
+
+        List<Purchase> after = crowdRetryingWhileSyncing(sale, "flush", 60, 4);
+
+        List<Purchase> admitted = new ArrayList<>(before.stream().filter(p -> p.answer().status() == 202).toList());
+        admitted.addAll(after.stream().filter(p -> p.answer().status() == 202).toList());
+        assertThat(admitted).hasSize(20);
+        assertThat(unitsPerUser(admitted).values()).allMatch(units -> units <= 2);
+        assertThat(outcomesOf(orderIds(admitted))).containsOnly("CONFIRMED");
+        assertThat(allocationOf(sale).remaining()).isZero();
+    }
+
+    @Test
+    void a_reconciliation_reports_and_repairs_a_gate_that_drifted() throws Exception {
+        String sale = scheduleSale(product(100), 5, 5, Instant.now().minusSeconds(1), Instant.now().plusSeconds(600));
+        List<Purchase> first = crowd(sale, "drift", 2, 1);
+        assertThat(outcomesOf(orderIds(first))).containsOnly("CONFIRMED");
+        redis.getMap(RedisKeys.flashSaleGate(sale), StringCodec.INSTANCE).put("remaining", "50");
+
+        Answer report = post("/api/v1/flash-sales/" + sale + "/reconciliation", admin, "{}");
+
+        assertThat(report.status()).isEqualTo(200);
+        assertThat(report.body().get("gateRemaining").asInt()).isEqualTo(50);
+        assertThat(report.body().get("saleRemaining").asInt()).isEqualTo(3);
+        assertThat(report.body().get("driftUnits").asInt()).isEqualTo(47);
+        List<Purchase> rest = crowd(sale, "drift-more", 10, 1);
+        assertThat(rest.stream().filter(p -> p.answer().status() == 202)).hasSize(3);
+    }
+
+    @Test
+    void when_the_sale_ends_purchases_are_refused_and_the_units_left_return_to_the_product() throws Exception {
+        String sku = product(50);
+        String sale = scheduleSale(sku, 10, 2, Instant.now().minusSeconds(1), Instant.now().plusSeconds(3));
+        List<Purchase> admitted = crowd(sale, "ending", 1, 1);
+        assertThat(outcomesOf(orderIds(admitted))).containsOnly("CONFIRMED");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(eventsOf(sku).stream().map(EventMessage::getPayload)
+                        .filter(StockReturned.class::isInstance).map(StockReturned.class::cast)
+                        .mapToInt(StockReturned::returnedInAll).max().orElse(0)).isGreaterThanOrEqualTo(9));
+        assertThat(buy(sale, "ending-late").code()).isEqualTo("ENDED");
+    }
+
+    @Test
+    void purchases_before_the_start_or_of_unknown_sales_are_refused_without_an_order() throws Exception {
+        String sale = scheduleSale(product(10), 5, 1, Instant.now().plusSeconds(600), Instant.now().plusSeconds(900));
+
+        assertThat(buy(sale, "early").code()).isEqualTo("NOT_STARTED");
+        Answer unknown = buy("no-such-sale-" + UUID.randomUUID().toString().substring(0, 8), "early");
+        assertThat(unknown.status()).isEqualTo(503);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(buy("no-such-sale-x", "early").status()).isIn(404, 503));
+    }
+
+    @Test
+    void a_customer_over_the_rate_limit_is_told_to_retry_later() throws Exception {
+        String sale = scheduleSale(product(10), 5, 1, Instant.now().plusSeconds(600), Instant.now().plusSeconds(900));
+        String token = token("rate-u1", "customer");
+        List<Callable<Answer>> burst = Collections.nCopies(40,
+                () -> post("/api/v1/flash-sales/" + sale + "/orders", token, "{\"quantity\":1}"));
+
+        List<Answer> answers = runAll(burst);
+
+        assertThat(answers).anySatisfy(a -> {
+            assertThat(a.status()).isEqualTo(429);
+            assertThat(a.code()).isEqualTo("RATE_LIMITED");
+        });
+    }
+
+    private String product(int stock) {
+        String sku = "FLASH-" + UUID.randomUUID().toString().substring(0, 8);
+        commands.sendAndWait(new RegisterProduct(sku, "Flash tea", "tea", 500, stock));
+        return sku;
+    }
+
+    private String scheduleSale(String sku, int quantity, int perUserLimit, Instant startsAt, Instant endsAt)
+            throws Exception {
+        Answer created = post("/api/v1/flash-sales", admin, """
+                {"sku":"%s","priceCents":199,"quantity":%d,"perUserLimit":%d,"startsAt":"%s","endsAt":"%s"}"""
+                .formatted(sku, quantity, perUserLimit, startsAt, endsAt));
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        return created.body().get("flashSaleId").asString();
+    }
+
+    private List<Purchase> crowd(String sale, String prefix, int users, int attemptsEach) throws Exception {
+        List<Callable<Purchase>> attempts = new ArrayList<>();
+        for (int user = 0; user < users; user++) {
+            String userId = prefix + "-u" + user;
+            for (int attempt = 0; attempt < attemptsEach; attempt++) {
+                attempts.add(() -> new Purchase(userId, buy(sale, userId)));
+            }
+        }
+        Collections.shuffle(attempts);
+        return runAll(attempts);
+    }
+
+    /** Like a storefront: a 503 with Retry-After is sent again (the gate is rebuilding from the sale). */
+    private List<Purchase> crowdRetryingWhileSyncing(String sale, String prefix, int users, int attemptsEach)
+            throws Exception {
+        List<Callable<Purchase>> attempts = new ArrayList<>();
+        for (int user = 0; user < users; user++) {
+            String userId = prefix + "-u" + user;
+            for (int attempt = 0; attempt < attemptsEach; attempt++) {
+                attempts.add(() -> {
+                    Answer answer = buy(sale, userId);
+                    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                    while (answer.status() == 503 && System.nanoTime() < deadline) {
+                        Thread.sleep(250);
+                        answer = buy(sale, userId);
+                    }
+                    return new Purchase(userId, answer);
+                });
+            }
+        }
+        Collections.shuffle(attempts);
+        return runAll(attempts);
+    }
+
+    private Answer buy(String sale, String userId) throws Exception {
+        return post("/api/v1/flash-sales/" + sale + "/orders", token(userId, "customer"), "{\"quantity\":1}");
+    }
+
+    private FlashSaleAllocation allocationOf(String sale) {
+        return commands.sendAndWait(new DescribeFlashSaleAllocation(sale));
+    }
+
+    private static Map<String, Long> unitsPerUser(List<Purchase> admitted) {
+        return admitted.stream().collect(Collectors.groupingBy(Purchase::userId, Collectors.counting()));
+    }
+
+    private static List<String> orderIds(List<Purchase> admitted) {
+        return admitted.stream().map(p -> p.answer().body().get("orderId").asString()).toList();
+    }
+
+    /** The first outcome of each order, CONFIRMED or the rejection reason, once every order has one. */
+    private List<String> outcomesOf(List<String> orderIds) {
+        List<String> outcomes = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            outcomes.clear();
+            for (String id : orderIds) {
+                outcomeOf(id).ifPresent(outcomes::add);
+            }
+            return outcomes.size() == orderIds.size();
+        });
+        return outcomes;
+    }
+
+    private Optional<String> outcomeOf(String orderId) {
+        return eventsOf(orderId).stream().map(EventMessage::getPayload)
+                .map(payload -> switch (payload) {
+                    case OrderConfirmed confirmed -> "CONFIRMED";
+                    case OrderRejected rejected -> rejected.reason();
+                    default -> null;
+                })
+                .filter(Objects::nonNull)
+                .findFirst();
+    }
+
+    private List<? extends EventMessage<?>> eventsOf(String aggregateId) {
+        return eventStore.readEvents(aggregateId).asStream().toList();
+    }
+
+    private String token(String userId, String role) throws Exception {
+        String known = tokens.get(userId);
+        if (known != null) {
+            return known;
+        }
+        String token = post("/api/v1/dev/tokens", null,
+                "{\"userId\":\"" + userId + "\",\"roles\":[\"" + role + "\"]}").body().get("token").asString();
+        tokens.put(userId, token);
+        return token;
+    }
+
+    private static <T> List<T> runAll(List<Callable<T>> tasks) throws Exception {
+        List<T> results = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(32)) {
+            for (Future<T> future : pool.invokeAll(tasks)) {
+                results.add(future.get());
+            }
+        }
+        return results;
+    }
+
+    private Answer post(String path, String token, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode json = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
+        return new Answer(response.statusCode(), json);
+    }
+}

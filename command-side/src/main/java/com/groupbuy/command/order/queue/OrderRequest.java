@@ -53,4 +53,9 @@ public record OrderRequest(String orderId, String userId, List<OrderItem> items,
     public boolean isFlashSale() {
         return promotion != null && promotion.isFlashSale();
     }
+
+    @JsonIgnore
+    public boolean isGroupBuy() {
+        return promotion != null && promotion.isGroupBuy();
+    }
 }

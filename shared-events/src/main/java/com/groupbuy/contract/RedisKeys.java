@@ -35,4 +35,14 @@ public final class RedisKeys {
     public static String rateWindow(String userId, long window) {
         return PREFIX + "rate:{" + userId + "}:" + window;
     }
+
+    /** A group of a group buy, as the query side serves it (a hash: deal, size, members, status, expiresAt, …). */
+    public static String group(String groupId) {
+        return PREFIX + "group:" + groupId;
+    }
+
+    /** The groups of a deal in one status (a sorted set of group ids scored by their expiry, epoch ms). */
+    public static String groupsOf(String groupBuyId, String status) {
+        return PREFIX + "group-buy:" + groupBuyId + ":groups:" + status;
+    }
 }

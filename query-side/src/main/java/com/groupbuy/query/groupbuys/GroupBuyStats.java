@@ -1,0 +1,12 @@
+package com.groupbuy.query.groupbuys;
+
+import java.time.Instant;
+
+/**
+ * A deal's performance for analysts: groups opened and how they ended, members who joined (including those whose
+ * orders later ended unpaid), members who paid, and the share of ended groups that completed.
+ */
+record GroupBuyStats(String groupBuyId, String sku, Long groupPriceCents, Integer groupSize, Instant startsAt,
+                     Instant endsAt, long groupsOpened, long groupsOpen, long groupsCompleted, long groupsFailed,
+                     long membersJoined, long membersNow, long membersPaid, double completionRate) {
+}

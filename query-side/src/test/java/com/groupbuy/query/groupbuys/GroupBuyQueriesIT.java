@@ -1,0 +1,105 @@
+package com.groupbuy.query.groupbuys;
+
+import com.groupbuy.contract.RedisKeys;
+import com.groupbuy.query.QuerySideTestSupport;
+import org.junit.jupiter.api.Test;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** GET /group-buys/{id}/groups (Redis) and /analytics/group-buys/{id} (PostgreSQL) over real HTTP. */
+class GroupBuyQueriesIT extends QuerySideTestSupport {
+
+    private static final Instant NOON = Instant.parse("2026-03-01T12:00:00Z");
+
+    @Autowired
+    RedissonClient redis;
+
+    private final String deal = unique("deal");
+
+    @Test
+    void storefronts_see_the_open_groups_of_a_deal_soonest_to_close_first_without_lapsed_ones() throws Exception {
+        Instant now = Instant.now();
+        String later = cacheGroup("OPEN", now.plusSeconds(600), 1);
+        String sooner = cacheGroup("OPEN", now.plusSeconds(60), 2);
+        cacheGroup("OPEN", now.minusSeconds(5), 1);
+        String completed = cacheGroup("COMPLETED", now.plusSeconds(30), 3);
+        String customer = token(unique("u"), "customer");
+
+        JsonNode open = get("/api/v1/group-buys/" + deal + "/groups?status=OPEN", customer).body();
+        JsonNode done = get("/api/v1/group-buys/" + deal + "/groups?status=completed", customer).body();
+
+        assertThat(texts(open.get("items"), "groupId")).containsExactly(sooner, later);
+        JsonNode first = open.get("items").get(0);
+        assertThat(first.get("members").asInt()).isEqualTo(2);
+        assertThat(first.get("groupSize").asInt()).isEqualTo(3);
+        assertThat(Instant.parse(first.get("expiresAt").asString()).toEpochMilli())
+                .isEqualTo(now.plusSeconds(60).toEpochMilli());
+        assertThat(texts(done.get("items"), "groupId")).containsExactly(completed);
+        assertProblem(get("/api/v1/group-buys/" + deal + "/groups?status=LOST", customer), 400, "VALIDATION_FAILED");
+    }
+
+    @Test
+    void an_analyst_reads_a_deals_groups_by_outcome_and_its_members() throws Exception {
+        readModel.sql("""
+                        INSERT INTO group_buy (group_buy_id, sku, category, group_price_cents, group_size,
+                                               window_seconds, starts_at, ends_at, last_sequence, last_event_at)
+                        VALUES (:id, 'TEA', 'tea', 300, 3, 600, :at, :at, 0, :at)""")
+                .param("id", deal).param("at", Timestamp.from(NOON)).update();
+        storeGroup("COMPLETED", 3, 4, 3);
+        storeGroup("FAILED", 1, 2, 1);
+        storeGroup("FAILED", 2, 2, 0);
+        storeGroup("OPEN", 1, 1, 0);
+
+        Answer answer = get("/api/v1/analytics/group-buys/" + deal, token("analyst-1", "analyst"));
+
+        assertThat(answer.status()).isEqualTo(200);
+        JsonNode stats = answer.body();
+        assertThat(stats.get("groupsOpened").asLong()).isEqualTo(4);
+        assertThat(stats.get("groupsCompleted").asLong()).isEqualTo(1);
+        assertThat(stats.get("groupsFailed").asLong()).isEqualTo(2);
+        assertThat(stats.get("groupsOpen").asLong()).isEqualTo(1);
+        assertThat(stats.get("membersJoined").asLong()).isEqualTo(9);
+        assertThat(stats.get("membersNow").asLong()).isEqualTo(7);
+        assertThat(stats.get("membersPaid").asLong()).isEqualTo(4);
+        assertThat(stats.get("completionRate").asDouble()).isEqualTo(1.0 / 3);
+        assertThat(stats.get("groupSize").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void deal_analytics_are_for_analysts_and_unknown_deals_are_404() throws Exception {
+        assertProblem(get("/api/v1/analytics/group-buys/" + deal, token(unique("u"), "customer")), 403,
+                "FORBIDDEN");
+        assertProblem(get("/api/v1/analytics/group-buys/" + deal, token("analyst-1", "analyst")), 404, "NOT_FOUND");
+    }
+
+    private String cacheGroup(String status, Instant expiresAt, int members) {
+        String groupId = unique("group");
+        redis.<String, String>getMap(RedisKeys.group(groupId), StringCodec.INSTANCE).putAll(Map.of(
+                "groupId", groupId, "groupBuyId", deal, "sku", "TEA", "groupPriceCents", "300", "groupSize", "3",
+                "members", Integer.toString(members), "paidMembers", "0", "status", status,
+                "openedAt", expiresAt.minusSeconds(600).toString(),
+                "expiresAt", Long.toString(expiresAt.toEpochMilli())));
+        redis.<String>getScoredSortedSet(RedisKeys.groupsOf(deal, status), StringCodec.INSTANCE)
+                .add(expiresAt.toEpochMilli(), groupId);
+        return groupId;
+    }
+
+    private void storeGroup(String status, int members, int joins, int paid) {
+        readModel.sql("""
+                        INSERT INTO group_buy_group (group_id, group_buy_id, group_size, status, members, joins,
+                                                     paid_members, opened_by, opened_at, expires_at, last_sequence,
+                                                     last_event_at)
+                        VALUES (:id, :deal, 3, :status, :members, :joins, :paid, 'u1', :at, :at, 5, :at)""")
+                .param("id", unique("group")).param("deal", deal).param("status", status)
+                .param("members", members).param("joins", joins).param("paid", paid)
+                .param("at", Timestamp.from(NOON)).update();
+    }
+}

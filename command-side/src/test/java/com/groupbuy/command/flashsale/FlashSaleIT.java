@@ -3,6 +3,8 @@ package com.groupbuy.command.flashsale;
 import com.groupbuy.command.flashsale.model.DescribeFlashSaleAllocation;
 import com.groupbuy.command.flashsale.model.FlashSaleAllocation;
 import com.groupbuy.command.product.model.RegisterProduct;
+import com.groupbuy.command.HttpApi;
+import com.groupbuy.command.HttpApi.Answer;
 import com.groupbuy.contract.RedisKeys;
 import com.groupbuy.events.order.OrderConfirmed;
 import com.groupbuy.events.order.OrderRejected;
@@ -22,13 +24,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,7 +35,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -56,8 +51,6 @@ import static org.awaitility.Awaitility.await;
         properties = {"groupbuy.orders.payment-window=8s", "groupbuy.flash-sale.gate.grace=300ms"})
 @ActiveProfiles({"api", "worker", "local"})
 class FlashSaleIT {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -82,23 +75,16 @@ class FlashSaleIT {
     @Autowired
     RedissonClient redis;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final Map<String, String> tokens = new ConcurrentHashMap<>();
+    private HttpApi api;
     private String admin;
-
-    record Answer(int status, JsonNode body) {
-
-        String code() {
-            return body.path("code").asString();
-        }
-    }
 
     record Purchase(String userId, Answer answer) {
     }
 
     @BeforeEach
     void signIn() throws Exception {
-        admin = token("flash-admin", "admin");
+        api = new HttpApi(port);
+        admin = api.token("flash-admin", "admin");
     }
 
     @Test
@@ -154,7 +140,7 @@ class FlashSaleIT {
         assertThat(outcomesOf(orderIds(first))).containsOnly("CONFIRMED");
         redis.getMap(RedisKeys.flashSaleGate(sale), StringCodec.INSTANCE).put("remaining", "50");
 
-        Answer report = post("/api/v1/flash-sales/" + sale + "/reconciliation", admin, "{}");
+        Answer report = api.post("/api/v1/flash-sales/" + sale + "/reconciliation", admin, "{}");
 
         assertThat(report.status()).isEqualTo(200);
         assertThat(report.body().get("gateRemaining").asInt()).isEqualTo(50);
@@ -192,9 +178,9 @@ class FlashSaleIT {
     @Test
     void a_customer_over_the_rate_limit_is_told_to_retry_later() throws Exception {
         String sale = scheduleSale(product(10), 5, 1, Instant.now().plusSeconds(600), Instant.now().plusSeconds(900));
-        String token = token("rate-u1", "customer");
+        String token = api.token("rate-u1", "customer");
         List<Callable<Answer>> burst = Collections.nCopies(40,
-                () -> post("/api/v1/flash-sales/" + sale + "/orders", token, "{\"quantity\":1}"));
+                () -> api.post("/api/v1/flash-sales/" + sale + "/orders", token, "{\"quantity\":1}"));
 
         List<Answer> answers = runAll(burst);
 
@@ -212,7 +198,7 @@ class FlashSaleIT {
 
     private String scheduleSale(String sku, int quantity, int perUserLimit, Instant startsAt, Instant endsAt)
             throws Exception {
-        Answer created = post("/api/v1/flash-sales", admin, """
+        Answer created = api.post("/api/v1/flash-sales", admin, """
                 {"sku":"%s","priceCents":199,"quantity":%d,"perUserLimit":%d,"startsAt":"%s","endsAt":"%s"}"""
                 .formatted(sku, quantity, perUserLimit, startsAt, endsAt));
         assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
@@ -254,7 +240,7 @@ class FlashSaleIT {
     }
 
     private Answer buy(String sale, String userId) throws Exception {
-        return post("/api/v1/flash-sales/" + sale + "/orders", token(userId, "customer"), "{\"quantity\":1}");
+        return api.post("/api/v1/flash-sales/" + sale + "/orders", api.token(userId, "customer"), "{\"quantity\":1}");
     }
 
     private FlashSaleAllocation allocationOf(String sale) {
@@ -297,17 +283,6 @@ class FlashSaleIT {
         return eventStore.readEvents(aggregateId).asStream().toList();
     }
 
-    private String token(String userId, String role) throws Exception {
-        String known = tokens.get(userId);
-        if (known != null) {
-            return known;
-        }
-        String token = post("/api/v1/dev/tokens", null,
-                "{\"userId\":\"" + userId + "\",\"roles\":[\"" + role + "\"]}").body().get("token").asString();
-        tokens.put(userId, token);
-        return token;
-    }
-
     private static <T> List<T> runAll(List<Callable<T>> tasks) throws Exception {
         List<T> results = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(32)) {
@@ -316,17 +291,5 @@ class FlashSaleIT {
             }
         }
         return results;
-    }
-
-    private Answer post(String path, String token, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        JsonNode json = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
-        return new Answer(response.statusCode(), json);
     }
 }

@@ -48,7 +48,7 @@ import static org.awaitility.Awaitility.await;
  * events in the real PostgreSQL: crowds never get more units than the sale has, nor a customer more than the limit.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"groupbuy.orders.payment-window=8s", "groupbuy.flash-sale.gate.grace=300ms"})
+        properties = {"groupbuy.orders.payment-window=10m", "groupbuy.flash-sale.gate.grace=300ms"})
 @ActiveProfiles({"api", "worker", "local"})
 class FlashSaleIT {
 
@@ -104,16 +104,21 @@ class FlashSaleIT {
     }
 
     @Test
-    void units_of_orders_left_unpaid_go_back_to_the_sale_and_the_gate() throws Exception {
+    void units_of_cancelled_orders_go_back_to_the_sale_and_the_gate() throws Exception {
         String sale = scheduleSale(product(100), 3, 1, Instant.now().minusSeconds(1), Instant.now().plusSeconds(600));
-        List<Purchase> admitted = crowd(sale, "unpaid", 3, 1);
+        List<Purchase> admitted = crowd(sale, "cancelling", 3, 1);
         assertThat(outcomesOf(orderIds(admitted))).containsOnly("CONFIRMED");
-        assertThat(buy(sale, "unpaid-late").code()).isEqualTo("SOLD_OUT");
+        assertThat(buy(sale, "cancelling-late").code()).isEqualTo("SOLD_OUT");
+
+        for (Purchase purchase : admitted) {
+            assertThat(api.post("/api/v1/orders/" + purchase.answer().field("orderId") + "/cancellation",
+                    api.token(purchase.userId(), "customer"), "{}").status()).isEqualTo(202);
+        }
 
         await().atMost(Duration.ofSeconds(40)).untilAsserted(() ->
                 assertThat(allocationOf(sale).remaining()).isEqualTo(3));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(buy(sale, "unpaid-late").status()).isEqualTo(202));
+                assertThat(buy(sale, "cancelling-late").status()).isEqualTo(202));
     }
 
     @Test

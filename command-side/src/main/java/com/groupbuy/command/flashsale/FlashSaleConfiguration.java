@@ -5,7 +5,6 @@ import com.groupbuy.command.flashsale.gate.FlashSaleGateRepair;
 import com.groupbuy.command.flashsale.gate.FlashSaleGateSync;
 import com.groupbuy.command.flashsale.process.FlashSaleSettlement;
 import com.groupbuy.command.infrastructure.axon.EventProcessors;
-import com.groupbuy.command.infrastructure.ratelimit.CrowdRateLimiter;
 import com.groupbuy.command.order.queue.OrderQueueProgress;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -33,13 +32,6 @@ public class FlashSaleConfiguration {
     @Configuration(proxyBeanMethods = false)
     @Profile("api")
     static class Api {
-
-        @Bean
-        CrowdRateLimiter crowdRateLimiter(RedissonClient redis, Clock clock,
-                                          @Value("${groupbuy.rate-limit.requests:20}") int requests,
-                                          @Value("${groupbuy.rate-limit.window:1s}") Duration window) {
-            return new CrowdRateLimiter(redis, clock, requests, window);
-        }
 
         @Bean(destroyMethod = "shutdownNow")
         ExecutorService flashSaleGateRepairs() {

@@ -7,6 +7,7 @@ import com.groupbuy.command.groupbuy.model.MemberOrder;
 import com.groupbuy.command.groupbuy.model.OpenGroup;
 import com.groupbuy.command.groupbuy.model.RemoveMember;
 import com.groupbuy.command.groupbuy.model.TermsForNewGroup;
+import com.groupbuy.command.infrastructure.ratelimit.CrowdRateLimiter;
 import com.groupbuy.command.order.queue.OrderQueue;
 import com.groupbuy.command.order.queue.OrderQueueUnavailableException;
 import com.groupbuy.command.order.queue.OrderRequest;
@@ -53,11 +54,13 @@ class GroupBuyController {
 
     private final CommandGateway commands;
     private final OrderQueue queue;
+    private final CrowdRateLimiter rateLimiter;
     private final Clock clock;
 
-    GroupBuyController(CommandGateway commands, OrderQueue queue, Clock clock) {
+    GroupBuyController(CommandGateway commands, OrderQueue queue, CrowdRateLimiter rateLimiter, Clock clock) {
         this.commands = commands;
         this.queue = queue;
+        this.rateLimiter = rateLimiter;
         this.clock = clock;
     }
 
@@ -100,6 +103,7 @@ class GroupBuyController {
     ResponseEntity<GroupOpenedAnswer> open(@PathVariable @Pattern(regexp = ID_PATTERN) String groupBuyId,
             Authentication caller, @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         String userId = CurrentUser.of(caller).userId();
+        rateLimiter.acquire(userId);
         String groupId = idFor("group", userId, key);
         String orderId = OrderRequest.idFor(userId, key);
         GroupTerms terms = commands.sendAndWait(new TermsForNewGroup(groupBuyId, clock.instant()));
@@ -114,6 +118,7 @@ class GroupBuyController {
             @PathVariable @Pattern(regexp = ID_PATTERN) String groupId, Authentication caller,
             @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         String userId = CurrentUser.of(caller).userId();
+        rateLimiter.acquire(userId);
         String orderId = OrderRequest.idFor(userId, key);
         MemberOrder order = commands.sendAndWait(new JoinGroup(groupId, groupBuyId, userId, orderId));
         enqueue(order, userId);

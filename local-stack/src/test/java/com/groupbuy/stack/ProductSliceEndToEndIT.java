@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -136,6 +138,39 @@ class ProductSliceEndToEndIT {
         StackClient.Response response = client.postRaw(stack.apiUrl() + "/api/v1/products", admin, huge);
 
         assertProblem(response, 413, "PAYLOAD_TOO_LARGE");
+    }
+
+    @Test
+    void every_process_is_ready_only_with_the_servers_it_needs_and_exports_pool_metrics() throws Exception {
+        Map<String, List<String>> needs = Map.of(
+                stack.apiUrl(), List.of("db", "kafka", "redis"),
+                stack.workerUrl(), List.of("db", "kafka", "redis"),
+                stack.projectionsUrl(), List.of("db", "kafka", "redis"),
+                stack.queryUrl(), List.of("db", "redis"));
+
+        for (var process : needs.entrySet()) {
+            StackClient.Response readiness = client.get(process.getKey() + "/actuator/health/readiness", null);
+            assertThat(readiness.status()).as("readiness of %s: %s", process.getKey(), readiness.body())
+                    .isEqualTo(200);
+            var components = readiness.body().get("components");
+            assertThat(components.propertyNames()).as("readiness of %s", process.getKey())
+                    .containsExactlyInAnyOrderElementsOf(concat("readinessState", process.getValue()));
+            process.getValue().forEach(server -> assertThat(components.get(server).get("status").asString())
+                    .as("%s at %s", server, process.getKey()).isEqualTo("UP"));
+
+            StackClient.Response liveness = client.get(process.getKey() + "/actuator/health/liveness", null);
+            assertThat(liveness.status()).isEqualTo(200);
+            assertThat(liveness.body().has("components")).as("liveness checks no server").isFalse();
+
+            assertThat(client.getText(process.getKey() + "/actuator/prometheus"))
+                    .as("metrics of %s", process.getKey()).contains("hikaricp_connections_active");
+        }
+    }
+
+    private static List<String> concat(String first, List<String> rest) {
+        List<String> all = new ArrayList<>(rest);
+        all.add(first);
+        return all;
     }
 
     private static void assertProblem(StackClient.Response response, int status, String code) {

@@ -23,6 +23,13 @@ import com.groupbuy.events.flashsale.FlashSaleEnded;
 import com.groupbuy.events.flashsale.FlashSaleScheduled;
 import com.groupbuy.events.flashsale.FlashSaleUnitsReserved;
 import com.groupbuy.events.flashsale.FlashSaleUnitsReturned;
+import com.groupbuy.events.groupbuy.GroupBuyCreated;
+import com.groupbuy.events.groupbuy.GroupCompleted;
+import com.groupbuy.events.groupbuy.GroupFailed;
+import com.groupbuy.events.groupbuy.GroupMemberJoined;
+import com.groupbuy.events.groupbuy.GroupMemberLeft;
+import com.groupbuy.events.groupbuy.GroupMemberPaid;
+import com.groupbuy.events.groupbuy.GroupOpened;
 
 import java.util.List;
 import java.util.Map;
@@ -56,7 +63,14 @@ public final class EventCatalog {
             FlashSaleScheduled.class,
             FlashSaleUnitsReserved.class,
             FlashSaleUnitsReturned.class,
-            FlashSaleEnded.class);
+            FlashSaleEnded.class,
+            GroupBuyCreated.class,
+            GroupOpened.class,
+            GroupMemberJoined.class,
+            GroupMemberPaid.class,
+            GroupMemberLeft.class,
+            GroupCompleted.class,
+            GroupFailed.class);
 
     private static final Map<String, Class<? extends DomainEvent>> BY_NAME = EVENT_TYPES.stream()
             .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));

@@ -1,5 +1,7 @@
 package com.groupbuy.events.order;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * The promotion an order was placed under, if any: a flash sale ({@code promotionId} is the sale), or a group buy
  * ({@code promotionId} is the deal, {@code groupId} the group joined). Regular orders carry none.
@@ -19,10 +21,12 @@ public record Promotion(PromotionKind kind, String promotionId, String groupId) 
         return new Promotion(PromotionKind.GROUP_BUY, groupBuyId, groupId);
     }
 
+    @JsonIgnore
     public boolean isFlashSale() {
         return kind == PromotionKind.FLASH_SALE;
     }
 
+    @JsonIgnore
     public boolean isGroupBuy() {
         return kind == PromotionKind.GROUP_BUY;
     }

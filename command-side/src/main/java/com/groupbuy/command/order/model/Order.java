@@ -108,7 +108,20 @@ public class Order {
             return;
         }
         requireStatus(OrderStatus.PAID, "refunded");
-        apply(new OrderRefunded(orderId, userId, paidCents, command.reason().name(), lines, couponId, promotion));
+        refund(command.reason());
+    }
+
+    @CommandHandler
+    OrderOutcome handle(SettleOrderOfFailedGroup command) {
+        switch (status) {
+            case PAID -> refund(ErrorCode.GROUP_FAILED);
+            case CONFIRMED -> apply(new OrderCancelled(orderId, userId, lines, couponId, promotion));
+            case PENDING -> apply(new OrderRejected(orderId, userId, ErrorCode.GROUP_FAILED.name(),
+                    "the group failed before the order was confirmed", items, couponId, promotion));
+            default -> {
+            }
+        }
+        return outcome();
     }
 
     @DeadlineHandler(deadlineName = PAYMENT_WINDOW)
@@ -116,6 +129,10 @@ public class Order {
         if (status == OrderStatus.CONFIRMED) {
             apply(new OrderExpired(orderId, userId, lines, couponId, promotion));
         }
+    }
+
+    private void refund(ErrorCode reason) {
+        apply(new OrderRefunded(orderId, userId, paidCents, reason.name(), lines, couponId, promotion));
     }
 
     private void requireOwner(String caller) {

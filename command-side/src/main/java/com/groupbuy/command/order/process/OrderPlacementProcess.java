@@ -6,6 +6,7 @@ import com.groupbuy.command.domain.BusinessRuleViolation;
 import com.groupbuy.command.flashsale.model.FlashSaleReservation;
 import com.groupbuy.command.flashsale.model.ReserveFlashSaleUnits;
 import com.groupbuy.command.flashsale.model.ReturnFlashSaleUnits;
+import com.groupbuy.command.groupbuy.model.AdmitMemberOrder;
 import com.groupbuy.command.order.model.ConfirmOrder;
 import com.groupbuy.command.order.model.OrderOutcome;
 import com.groupbuy.command.order.model.OrderStatus;
@@ -31,7 +32,8 @@ import java.util.List;
 /**
  * Takes one order request from PENDING to CONFIRMED or REJECTED: hold stock for every line (all or none), redeem
  * the coupon, price and confirm, or give back what was taken and reject with the reason. A flash-sale purchase holds
- * the sale's units instead of the product's; a group member's order holds the product's at the group price.
+ * the sale's units instead of the product's; a group member's order is admitted by its group, then holds the
+ * product's units at the group price.
  *
  * <p>Every step is idempotent per order (holding stock or redeeming a coupon again for the same order answers the
  * first result), so a request redelivered after a worker died mid-way is simply run again and ends in the same
@@ -56,6 +58,9 @@ public class OrderPlacementProcess {
         }
         Instant now = clock.instant();
         try {
+            if (request.isGroupBuy()) {
+                commands.sendAndWait(new AdmitMemberOrder(request.promotion().groupId(), request.orderId()));
+            }
             List<PricedLine> lines = reserveEveryLine(request);
             long discount = request.couponId() == null ? 0 : commands.<Long>sendAndWait(
                     new RedeemCoupon(request.couponId(), request.orderId(), request.userId(), lines, now));

@@ -1,5 +1,7 @@
 package com.groupbuy.command.order.queue;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import com.groupbuy.events.order.OrderItem;
 import com.groupbuy.events.order.Promotion;
 
@@ -47,7 +49,13 @@ public record OrderRequest(String orderId, String userId, List<OrderItem> items,
                 .toString();
     }
 
+    @JsonIgnore
     public boolean isFlashSale() {
         return promotion != null && promotion.isFlashSale();
+    }
+
+    @JsonIgnore
+    public boolean isGroupBuy() {
+        return promotion != null && promotion.isGroupBuy();
     }
 }

@@ -46,6 +46,11 @@ public class Product {
     }
 
     @CommandHandler
+    Listing handle(DescribeProduct command) {
+        return new Listing(sku, category, priceCents);
+    }
+
+    @CommandHandler
     void handle(AdjustStock command) {
         Stock adjusted = stock.adjustedBy(command.delta());
         apply(new StockAdjusted(sku, command.delta(), adjusted.onHand()));

@@ -208,6 +208,41 @@ class OrderLifecycleTest {
     }
 
     @Test
+    void when_its_group_fails_a_paid_order_is_refunded() {
+        fixture.given(placed(null), confirmed(null, 0), new OrderPaid(ORDER, OWNER, 1490, "pay-1", LINES))
+                .when(new SettleOrderOfFailedGroup(ORDER))
+                .expectEvents(new OrderRefunded(ORDER, OWNER, 1490, "GROUP_FAILED", LINES, null, null))
+                .expectResultMessagePayload(new OrderOutcome(ORDER, OrderStatus.REFUNDED));
+    }
+
+    @Test
+    void when_its_group_fails_an_unpaid_order_is_cancelled() {
+        fixture.given(placed(null), confirmed(null, 0))
+                .when(new SettleOrderOfFailedGroup(ORDER))
+                .expectEvents(new OrderCancelled(ORDER, OWNER, LINES, null, null));
+    }
+
+    @Test
+    void when_its_group_fails_a_pending_order_is_rejected_with_the_reason() {
+        fixture.given(placed(null))
+                .when(new SettleOrderOfFailedGroup(ORDER))
+                .expectEvents(new OrderRejected(ORDER, OWNER, "GROUP_FAILED",
+                        "the group failed before the order was confirmed", ITEMS, null, null));
+    }
+
+    @Test
+    void settling_an_order_of_a_failed_group_again_changes_nothing() {
+        fixture.given(placed(null), confirmed(null, 0), new OrderPaid(ORDER, OWNER, 1490, "pay-1", LINES),
+                        new OrderRefunded(ORDER, OWNER, 1490, "GROUP_FAILED", LINES, null, null))
+                .when(new SettleOrderOfFailedGroup(ORDER))
+                .expectNoEvents();
+        fixture.given(placed(null), confirmed(null, 0), new OrderExpired(ORDER, OWNER, LINES, null, null))
+                .when(new SettleOrderOfFailedGroup(ORDER))
+                .expectNoEvents()
+                .expectResultMessagePayload(new OrderOutcome(ORDER, OrderStatus.EXPIRED));
+    }
+
+    @Test
     void totals_cap_the_discount_at_the_subtotal() {
         assertThat(OrderTotals.of(LINES, 99_999)).isEqualTo(new OrderTotals(1490, 1490, 0));
         assertThat(OrderTotals.of(LINES, 90)).isEqualTo(new OrderTotals(1490, 90, 1400));

@@ -1,0 +1,142 @@
+package com.groupbuy.command.groupbuy.api;
+
+import com.groupbuy.command.groupbuy.model.CreateGroupBuy;
+import com.groupbuy.command.groupbuy.model.GroupTerms;
+import com.groupbuy.command.groupbuy.model.JoinGroup;
+import com.groupbuy.command.groupbuy.model.MemberOrder;
+import com.groupbuy.command.groupbuy.model.OpenGroup;
+import com.groupbuy.command.groupbuy.model.RemoveMember;
+import com.groupbuy.command.groupbuy.model.TermsForNewGroup;
+import com.groupbuy.command.order.queue.OrderQueue;
+import com.groupbuy.command.order.queue.OrderQueueUnavailableException;
+import com.groupbuy.command.order.queue.OrderRequest;
+import com.groupbuy.command.product.model.DescribeProduct;
+import com.groupbuy.command.product.model.Listing;
+import com.groupbuy.platform.security.CurrentUser;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.context.annotation.Profile;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Group buys: an admin creates a deal; a customer opens a group (and is its first member) or joins one. Joining is
+ * decided by the group at once (409 when it is full, closed or the customer is in it); the member's order then goes
+ * through the order queue (202) like any other.
+ */
+@RestController
+@Profile("api")
+@RequestMapping("/api/v1/group-buys")
+class GroupBuyController {
+
+    private static final String ID_PATTERN = "[A-Za-z0-9-]{1,64}";
+    private static final long MAX_WINDOW_SECONDS = 7 * 24 * 3600;
+
+    private final CommandGateway commands;
+    private final OrderQueue queue;
+    private final Clock clock;
+
+    GroupBuyController(CommandGateway commands, OrderQueue queue, Clock clock) {
+        this.commands = commands;
+        this.queue = queue;
+        this.clock = clock;
+    }
+
+    record CreateRequest(@NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}") String sku,
+                         @NotNull @Min(1) Long groupPriceCents,
+                         @NotNull @Min(2) @Max(50) Integer groupSize,
+                         @NotNull @Min(1) @Max(MAX_WINDOW_SECONDS) Long windowSeconds,
+                         @NotNull Instant startsAt,
+                         @NotNull Instant endsAt) {
+
+        @AssertTrue(message = "startsAt must be before endsAt")
+        boolean isWindowForward() {
+            return startsAt == null || endsAt == null || startsAt.isBefore(endsAt);
+        }
+    }
+
+    record GroupBuyCreatedAnswer(String groupBuyId) {
+    }
+
+    record GroupOpenedAnswer(String groupId, String orderId) {
+    }
+
+    record MemberJoinedAnswer(String orderId) {
+    }
+
+    @PostMapping
+    @PreAuthorize("hasRole('ADMIN')")
+    ResponseEntity<GroupBuyCreatedAnswer> create(@Valid @RequestBody CreateRequest request, Authentication caller,
+            @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+        String groupBuyId = idFor("group-buy", CurrentUser.of(caller).userId(), key);
+        Listing product = commands.sendAndWait(new DescribeProduct(request.sku()));
+        commands.sendAndWait(new CreateGroupBuy(groupBuyId, product, request.groupPriceCents(),
+                request.groupSize(), request.windowSeconds(), request.startsAt(), request.endsAt()));
+        return ResponseEntity.created(URI.create("/api/v1/group-buys/" + groupBuyId))
+                .body(new GroupBuyCreatedAnswer(groupBuyId));
+    }
+
+    @PostMapping("/{groupBuyId}/groups")
+    @PreAuthorize("hasRole('CUSTOMER')")
+    ResponseEntity<GroupOpenedAnswer> open(@PathVariable @Pattern(regexp = ID_PATTERN) String groupBuyId,
+            Authentication caller, @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+        String userId = CurrentUser.of(caller).userId();
+        String groupId = idFor("group", userId, key);
+        String orderId = OrderRequest.idFor(userId, key);
+        GroupTerms terms = commands.sendAndWait(new TermsForNewGroup(groupBuyId, clock.instant()));
+        MemberOrder order = commands.sendAndWait(new OpenGroup(groupId, terms, userId, orderId));
+        enqueue(order, userId);
+        return ResponseEntity.accepted().body(new GroupOpenedAnswer(groupId, orderId));
+    }
+
+    @PostMapping("/{groupBuyId}/groups/{groupId}/members")
+    @PreAuthorize("hasRole('CUSTOMER')")
+    ResponseEntity<MemberJoinedAnswer> join(@PathVariable @Pattern(regexp = ID_PATTERN) String groupBuyId,
+            @PathVariable @Pattern(regexp = ID_PATTERN) String groupId, Authentication caller,
+            @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+        String userId = CurrentUser.of(caller).userId();
+        String orderId = OrderRequest.idFor(userId, key);
+        MemberOrder order = commands.sendAndWait(new JoinGroup(groupId, groupBuyId, userId, orderId));
+        enqueue(order, userId);
+        return ResponseEntity.accepted().body(new MemberJoinedAnswer(orderId));
+    }
+
+    /** A member whose order the queue does not take leaves the group again; the customer may try once more. */
+    private void enqueue(MemberOrder order, String userId) {
+        try {
+            queue.enqueue(OrderRequest.groupBuy(order.orderId(), userId, order.groupBuyId(), order.groupId(),
+                    order.sku(), order.groupPriceCents(), clock.instant()));
+        } catch (OrderQueueUnavailableException e) {
+            commands.sendAndWait(new RemoveMember(order.groupId(), order.orderId(), "NOT_QUEUED"));
+            throw e;
+        }
+    }
+
+    /** With an idempotency key the id follows from (caller, key), so a repeat after a crash names the same thing. */
+    private static String idFor(String kind, String userId, String idempotencyKey) {
+        if (idempotencyKey == null || idempotencyKey.isBlank()) {
+            return UUID.randomUUID().toString();
+        }
+        return UUID.nameUUIDFromBytes((kind + ":" + userId + ":" + idempotencyKey).getBytes(StandardCharsets.UTF_8))
+                .toString();
+    }
+}

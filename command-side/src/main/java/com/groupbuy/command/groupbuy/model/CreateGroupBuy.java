@@ -1,0 +1,11 @@
+package com.groupbuy.command.groupbuy.model;
+
+import com.groupbuy.command.product.model.Listing;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.Instant;
+
+/** Offer a product at a group price to groups of {@code groupSize} that fill within {@code windowSeconds}. */
+public record CreateGroupBuy(@TargetAggregateIdentifier String groupBuyId, Listing product, long groupPriceCents,
+                             int groupSize, long windowSeconds, Instant startsAt, Instant endsAt) {
+}

@@ -1,0 +1,85 @@
+package com.groupbuy.command.groupbuy.model;
+
+import com.groupbuy.command.domain.BusinessRuleViolation;
+import com.groupbuy.command.product.model.Listing;
+import com.groupbuy.contract.ErrorCode;
+import com.groupbuy.events.groupbuy.GroupBuyCreated;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import static com.groupbuy.command.domain.RuleViolations.violationOf;
+
+class GroupBuyTest {
+
+    private static final String DEAL = "gb-1";
+    private static final Listing TEA = new Listing("TEA", "tea", 500);
+
+    private AggregateTestFixture<GroupBuy> fixture;
+    private Instant startsAt;
+    private Instant endsAt;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(GroupBuy.class);
+        fixture.registerInjectableResource(Clock.fixed(fixture.currentTime(), ZoneOffset.UTC));
+        startsAt = fixture.currentTime().plus(Duration.ofMinutes(1));
+        endsAt = startsAt.plus(Duration.ofHours(2));
+    }
+
+    private CreateGroupBuy create(long groupPriceCents, int groupSize) {
+        return new CreateGroupBuy(DEAL, TEA, groupPriceCents, groupSize, 600, startsAt, endsAt);
+    }
+
+    private GroupBuyCreated created() {
+        return new GroupBuyCreated(DEAL, "TEA", "tea", 300, 3, 600, startsAt, endsAt);
+    }
+
+    @Test
+    void a_deal_offers_the_product_at_the_group_price_to_groups_of_its_size() {
+        fixture.givenNoPriorActivity()
+                .when(create(300, 3))
+                .expectEvents(created());
+    }
+
+    @Test
+    void a_group_price_not_below_the_list_price_is_refused() {
+        fixture.givenNoPriorActivity()
+                .when(create(500, 3))
+                .expectException(violationOf(ErrorCode.VALIDATION_FAILED))
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_group_size_outside_two_to_fifty_is_refused() {
+        fixture.givenNoPriorActivity()
+                .when(create(300, 1))
+                .expectException(BusinessRuleViolation.class)
+                .expectExceptionMessage("groupSize must be between 2 and 50");
+        fixture.givenNoPriorActivity()
+                .when(create(300, 51))
+                .expectException(violationOf(ErrorCode.VALIDATION_FAILED));
+    }
+
+    @Test
+    void a_group_opened_during_the_deal_gets_its_terms() {
+        fixture.given(created())
+                .when(new TermsForNewGroup(DEAL, startsAt.plusSeconds(1)))
+                .expectResultMessagePayload(new GroupTerms(DEAL, "TEA", 300, 3, Duration.ofSeconds(600)));
+    }
+
+    @Test
+    void no_group_opens_before_the_deal_starts_or_after_it_ends() {
+        fixture.given(created())
+                .when(new TermsForNewGroup(DEAL, startsAt.minusSeconds(1)))
+                .expectException(violationOf(ErrorCode.NOT_STARTED));
+        fixture.given(created())
+                .when(new TermsForNewGroup(DEAL, endsAt))
+                .expectException(violationOf(ErrorCode.ENDED));
+    }
+}

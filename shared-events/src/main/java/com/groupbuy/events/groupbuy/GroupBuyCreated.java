@@ -1,0 +1,15 @@
+package com.groupbuy.events.groupbuy;
+
+import com.groupbuy.events.SchemaVersion;
+
+import java.time.Instant;
+
+/**
+ * A group-buy deal was created: between {@code startsAt} and {@code endsAt} customers may open groups for
+ * {@code sku}; a group that has {@code groupSize} paid members within {@code windowSeconds} of opening buys at
+ * {@code groupPriceCents} a unit.
+ */
+@SchemaVersion(1)
+public record GroupBuyCreated(String groupBuyId, String sku, String category, long groupPriceCents, int groupSize,
+                              long windowSeconds, Instant startsAt, Instant endsAt) implements GroupBuyEvent {
+}

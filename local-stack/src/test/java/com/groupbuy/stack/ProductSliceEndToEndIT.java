@@ -6,7 +6,15 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -136,6 +144,104 @@ class ProductSliceEndToEndIT {
         StackClient.Response response = client.postRaw(stack.apiUrl() + "/api/v1/products", admin, huge);
 
         assertProblem(response, 413, "PAYLOAD_TOO_LARGE");
+    }
+
+    @Test
+    void after_a_crowd_on_a_flash_sale_the_query_side_shows_the_units_the_sale_has_left() throws Exception {
+        assertThat(client.post(stack.apiUrl() + "/api/v1/products", admin, product("FLASH-MANGO", 100)).status())
+                .isEqualTo(201);
+        StackClient.Response scheduled = client.post(stack.apiUrl() + "/api/v1/flash-sales", admin, Map.of(
+                "sku", "FLASH-MANGO", "priceCents", 199, "quantity", 30, "perUserLimit", 2,
+                "startsAt", Instant.now().minusSeconds(1).toString(),
+                "endsAt", Instant.now().plusSeconds(600).toString()));
+        assertThat(scheduled.status()).as(scheduled.body().toString()).isEqualTo(201);
+        String sale = scheduled.body().get("flashSaleId").asString();
+
+        Map<String, String> buyers = new ConcurrentHashMap<>();
+        List<Callable<StackClient.Response>> crowd = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            String token = client.devToken(stack.apiUrl(), "flash-buyer-" + i, "customer");
+            crowd.add(() -> {
+                StackClient.Response answer = client.post(stack.apiUrl() + "/api/v1/flash-sales/" + sale + "/orders",
+                        token, Map.of("quantity", 1));
+                if (answer.status() == 202) {
+                    buyers.put(answer.body().get("orderId").asString(), token);
+                }
+                return answer;
+            });
+        }
+        List<StackClient.Response> answers = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(16)) {
+            for (Future<StackClient.Response> answer : pool.invokeAll(crowd)) {
+                answers.add(answer.get());
+            }
+        }
+        assertThat(answers).extracting(StackClient.Response::status).containsOnly(202, 409);
+        assertThat(buyers).hasSize(30);
+
+        List<String> orders = List.copyOf(buyers.keySet());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(orders).allSatisfy(order ->
+                assertThat(client.get(stack.queryUrl() + "/api/v1/orders/" + order, buyers.get(order))
+                        .body().path("status").asString()).isEqualTo("CONFIRMED")));
+        for (String order : orders.subList(0, 3)) {
+            assertThat(client.post(stack.apiUrl() + "/api/v1/orders/" + order + "/cancellation", buyers.get(order),
+                    Map.of()).status()).isEqualTo(202);
+        }
+        for (String order : orders.subList(3, 5)) {
+            assertThat(client.post(stack.apiUrl() + "/api/v1/orders/" + order + "/payment", buyers.get(order),
+                    Map.of("amountCents", 199, "paymentRef", "pay-" + order)).status()).isEqualTo(202);
+        }
+
+        String analyst = client.devToken(stack.queryUrl(), "analyst-1", "analyst");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            int saleRemaining = client.post(stack.apiUrl() + "/api/v1/flash-sales/" + sale + "/reconciliation",
+                    admin, Map.of()).body().get("saleRemaining").asInt();
+            StackClient.Response view = client.get(stack.queryUrl() + "/api/v1/flash-sales/" + sale, customer);
+            assertThat(saleRemaining).isEqualTo(3);
+            assertThat(view.body().get("remaining").asInt()).isEqualTo(saleRemaining);
+            assertThat(view.body().get("status").asString()).isEqualTo("ACTIVE");
+
+            var stats = client.get(stack.queryUrl() + "/api/v1/analytics/flash-sales/" + sale, analyst).body();
+            assertThat(stats.get("admitted").asInt()).isEqualTo(30);
+            assertThat(stats.get("confirmed").asInt()).isEqualTo(30);
+            assertThat(stats.get("cancelled").asInt()).isEqualTo(3);
+            assertThat(stats.get("paid").asInt()).isEqualTo(2);
+            assertThat(stats.get("unitsSold").asInt()).isEqualTo(2);
+            assertThat(stats.get("sellThrough").asDouble()).isEqualTo(2.0 / 30);
+        });
+    }
+
+    @Test
+    void every_process_is_ready_only_with_the_servers_it_needs_and_exports_pool_metrics() throws Exception {
+        Map<String, List<String>> needs = Map.of(
+                stack.apiUrl(), List.of("db", "kafka", "redis"),
+                stack.workerUrl(), List.of("db", "kafka", "redis"),
+                stack.projectionsUrl(), List.of("db", "kafka", "redis"),
+                stack.queryUrl(), List.of("db", "redis"));
+
+        for (var process : needs.entrySet()) {
+            StackClient.Response readiness = client.get(process.getKey() + "/actuator/health/readiness", null);
+            assertThat(readiness.status()).as("readiness of %s: %s", process.getKey(), readiness.body())
+                    .isEqualTo(200);
+            var components = readiness.body().get("components");
+            assertThat(components.propertyNames()).as("readiness of %s", process.getKey())
+                    .containsExactlyInAnyOrderElementsOf(concat("readinessState", process.getValue()));
+            process.getValue().forEach(server -> assertThat(components.get(server).get("status").asString())
+                    .as("%s at %s", server, process.getKey()).isEqualTo("UP"));
+
+            StackClient.Response liveness = client.get(process.getKey() + "/actuator/health/liveness", null);
+            assertThat(liveness.status()).isEqualTo(200);
+            assertThat(liveness.body().has("components")).as("liveness checks no server").isFalse();
+
+            assertThat(client.getText(process.getKey() + "/actuator/prometheus"))
+                    .as("metrics of %s", process.getKey()).contains("hikaricp_connections_active");
+        }
+    }
+
+    private static List<String> concat(String first, List<String> rest) {
+        List<String> all = new ArrayList<>(rest);
+        all.add(first);
+        return all;
     }
 
     private static void assertProblem(StackClient.Response response, int status, String code) {

@@ -14,6 +14,15 @@ public final class RedisKeys {
     }
 
     /**
+     * Hash of one flash sale as the query side serves it (projection {@code flash-sale-cache}): sku, priceCents,
+     * quantity, perUserLimit, startsAt, endsAt, remaining, ended and the sequence last applied. Not the gate's
+     * key: the gate decides admissions, this one only follows the sale's events.
+     */
+    public static String flashSale(String flashSaleId) {
+        return PREFIX + "flash-sale:" + flashSaleId;
+    }
+
+    /**
      * The flash-sale gate's state of one sale (a hash: sku, window, perUserLimit, remaining, state). The sale's
      * three keys share a hash tag, so they live in one slot and one script may touch them all.
      */

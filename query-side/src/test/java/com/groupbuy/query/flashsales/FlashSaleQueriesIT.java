@@ -1,0 +1,109 @@
+package com.groupbuy.query.flashsales;
+
+import com.groupbuy.contract.RedisKeys;
+import com.groupbuy.query.QuerySideTestSupport;
+import org.junit.jupiter.api.Test;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** GET /flash-sales/{id} on the sale's hash in real Redis, /analytics/flash-sales/{id} on real PostgreSQL. */
+class FlashSaleQueriesIT extends QuerySideTestSupport {
+
+    @Autowired
+    RedissonClient redis;
+
+    private final String saleId = unique("sale");
+
+    @Test
+    void a_running_sale_shows_its_remaining_units_window_price_and_limit() throws Exception {
+        Instant startsAt = Instant.now().minus(Duration.ofMinutes(5));
+        Instant endsAt = Instant.now().plus(Duration.ofMinutes(55));
+        cacheSale(startsAt, endsAt, "37", "false");
+
+        Answer answer = get("/api/v1/flash-sales/" + saleId, token("u1", "customer"));
+
+        assertThat(answer.status()).isEqualTo(200);
+        JsonNode sale = answer.body();
+        assertThat(sale.get("remaining").asInt()).isEqualTo(37);
+        assertThat(sale.get("quantity").asInt()).isEqualTo(50);
+        assertThat(sale.get("sku").asString()).isEqualTo("MANGO-ICE");
+        assertThat(sale.get("priceCents").asLong()).isEqualTo(199);
+        assertThat(sale.get("perUserLimit").asInt()).isEqualTo(2);
+        assertThat(Instant.parse(sale.get("startsAt").asString())).isEqualTo(startsAt);
+        assertThat(Instant.parse(sale.get("endsAt").asString())).isEqualTo(endsAt);
+        assertThat(sale.get("status").asString()).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void a_sale_is_scheduled_before_its_start_and_ended_once_it_says_so() throws Exception {
+        cacheSale(Instant.now().plus(Duration.ofHours(1)), Instant.now().plus(Duration.ofHours(2)), "50", "false");
+        assertThat(get("/api/v1/flash-sales/" + saleId, token("u1", "customer")).body().get("status").asString())
+                .isEqualTo("SCHEDULED");
+
+        redis.getMap(RedisKeys.flashSale(saleId), StringCodec.INSTANCE).putAll(Map.of("ended", "true",
+                "remaining", "0"));
+
+        JsonNode ended = get("/api/v1/flash-sales/" + saleId, token("u1", "customer")).body();
+        assertThat(ended.get("status").asString()).isEqualTo("ENDED");
+        assertThat(ended.get("remaining").asInt()).isZero();
+    }
+
+    @Test
+    void an_unknown_sale_is_404() throws Exception {
+        assertProblem(get("/api/v1/flash-sales/" + saleId, token("u1", "customer")), 404, "NOT_FOUND");
+    }
+
+    @Test
+    void an_analyst_reads_a_sales_admissions_outcomes_and_sell_through() throws Exception {
+        Instant at = Instant.parse("2026-06-01T10:00:00Z");
+        readModel.sql("""
+                        INSERT INTO flash_sale_stats (flash_sale_id, sku, price_cents, quantity, per_user_limit,
+                                                      starts_at, ends_at, remaining, admitted, units_reserved,
+                                                      units_returned, placed, confirmed, rejected, paid, cancelled,
+                                                      expired, units_sold, revenue_cents, updated_at,
+                                                      last_sequence, last_event_at)
+                        VALUES (:id, 'MANGO-ICE', 199, 200, 2, :at, :until, 40, 170, 180, 20, 175, 170, 5, 150, 8,
+                                12, 160, 31840, now(), 190, :at)""")
+                .param("id", saleId)
+                .param("at", Timestamp.from(at))
+                .param("until", Timestamp.from(at.plusSeconds(3600)))
+                .update();
+
+        Answer answer = get("/api/v1/analytics/flash-sales/" + saleId, token("analyst-1", "analyst"));
+
+        assertThat(answer.status()).isEqualTo(200);
+        JsonNode stats = answer.body();
+        assertThat(stats.get("admitted").asInt()).isEqualTo(170);
+        assertThat(stats.get("confirmed").asInt()).isEqualTo(170);
+        assertThat(stats.get("paid").asInt()).isEqualTo(150);
+        assertThat(stats.get("expired").asInt()).isEqualTo(12);
+        assertThat(stats.get("cancelled").asInt()).isEqualTo(8);
+        assertThat(stats.get("rejected").asInt()).isEqualTo(5);
+        assertThat(stats.get("unitsSold").asInt()).isEqualTo(160);
+        assertThat(stats.get("sellThrough").asDouble()).isEqualTo(0.8);
+        assertThat(stats.get("quantity").asInt()).isEqualTo(200);
+    }
+
+    @Test
+    void flash_sale_analytics_are_for_analysts_only_and_unknown_sales_are_404() throws Exception {
+        assertProblem(get("/api/v1/analytics/flash-sales/" + saleId, token("u1", "customer")), 403, "FORBIDDEN");
+        assertProblem(get("/api/v1/analytics/flash-sales/" + saleId, token("analyst-1", "analyst")),
+                404, "NOT_FOUND");
+    }
+
+    private void cacheSale(Instant startsAt, Instant endsAt, String remaining, String ended) {
+        redis.getMap(RedisKeys.flashSale(saleId), StringCodec.INSTANCE).putAll(Map.of(
+                "flashSaleId", saleId, "sku", "MANGO-ICE", "priceCents", "199", "quantity", "50",
+                "perUserLimit", "2", "startsAt", startsAt.toString(), "endsAt", endsAt.toString(),
+                "remaining", remaining, "ended", ended, "sequence", "13"));
+    }
+}

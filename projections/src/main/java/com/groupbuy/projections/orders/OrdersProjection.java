@@ -15,6 +15,7 @@ import com.groupbuy.events.order.OrderRejected;
 import com.groupbuy.events.order.Promotion;
 import com.groupbuy.events.order.PricedLine;
 import com.groupbuy.projections.consumer.Projection;
+import com.groupbuy.projections.maintenance.PostgresReadModel;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -30,7 +31,7 @@ import java.util.List;
  * else is written, so a redelivered event changes nothing.
  */
 @Component
-class OrdersProjection implements Projection {
+class OrdersProjection implements Projection, PostgresReadModel {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -66,6 +67,11 @@ class OrdersProjection implements Projection {
     }
 
     @Override
+    public List<String> tables() {
+        return List.of("orders", "order_line", "order_timeline");
+    }
+
+    @Override
     public void apply(EventRecord record, DomainEvent event) {
         if (event instanceof OrderEvent orderEvent) {
             transactions.executeWithoutResult(status -> applyOnce(record, orderEvent));
@@ -79,12 +85,12 @@ class OrdersProjection implements Projection {
         }
         switch (event) {
             case OrderPlaced placed -> {
-                replaceLines(placed.orderId(), Line.asked(placed.items()));
+                replaceLines(placed.orderId(), record.sequence(), Line.asked(placed.items()));
                 recordPromotion(placed.orderId(), placed.promotion());
             }
             case OrderConfirmed confirmed -> {
                 price(confirmed);
-                replaceLines(confirmed.orderId(), Line.priced(confirmed.lines()));
+                replaceLines(confirmed.orderId(), record.sequence(), Line.priced(confirmed.lines()));
             }
             case OrderRejected rejected -> reject(rejected);
             case OrderPaid paid -> pay(record, paid);
@@ -182,7 +188,7 @@ class OrdersProjection implements Projection {
     }
 
     /** The lines as asked (OrderPlaced), then as priced (OrderConfirmed); later events carry the same lines. */
-    private void replaceLines(String orderId, List<Line> lines) {
+    private void replaceLines(String orderId, long sequence, List<Line> lines) {
         if (lines.isEmpty()) {
             return;
         }
@@ -190,14 +196,16 @@ class OrdersProjection implements Projection {
         for (int i = 0; i < lines.size(); i++) {
             Line line = lines.get(i);
             jdbc.sql("""
-                            INSERT INTO order_line (order_id, line_no, sku, category, quantity, unit_price_cents)
-                            VALUES (:orderId, :lineNo, :sku, :category, :quantity, :unitPrice)""")
+                            INSERT INTO order_line (order_id, line_no, sku, category, quantity, unit_price_cents,
+                                                    last_sequence)
+                            VALUES (:orderId, :lineNo, :sku, :category, :quantity, :unitPrice, :sequence)""")
                     .param("orderId", orderId)
                     .param("lineNo", i + 1)
                     .param("sku", line.sku())
                     .param("category", line.category())
                     .param("quantity", line.quantity())
                     .param("unitPrice", line.unitPriceCents())
+                    .param("sequence", sequence)
                     .update();
         }
     }

@@ -7,6 +7,7 @@ import com.groupbuy.events.order.OrderConfirmed;
 import com.groupbuy.events.order.OrderPaid;
 import com.groupbuy.events.order.PricedLine;
 import com.groupbuy.projections.consumer.Projection;
+import com.groupbuy.projections.maintenance.PostgresReadModel;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -23,7 +24,7 @@ import java.util.Optional;
  * adds the order's lines, with the discount spread over them, to the hour it was paid in.
  */
 @Component
-class SalesProjection implements Projection {
+class SalesProjection implements Projection, PostgresReadModel {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -44,6 +45,11 @@ class SalesProjection implements Projection {
     @Override
     public Set<AggregateType> sources() {
         return Set.of(AggregateType.ORDER);
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of("sales_order", "sales_hourly");
     }
 
     @Override

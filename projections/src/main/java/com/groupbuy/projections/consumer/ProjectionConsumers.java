@@ -63,6 +63,8 @@ public final class ProjectionConsumers implements SmartLifecycle {
         },
                 new FixedBackOff(settings.retryBackoff().toMillis(), settings.retries()));
         errorHandler.addNotRetryableExceptions(MalformedEventRecordException.class);
+        errorHandler.setBackOffFunction((record, error) -> causedByUnavailableStore(error)
+                ? new FixedBackOff(settings.retryBackoff().toMillis(), FixedBackOff.UNLIMITED_ATTEMPTS) : null);
 
         ConcurrentMessageListenerContainer<String, byte[]> container =
                 new ConcurrentMessageListenerContainer<>(consumers, properties);
@@ -70,6 +72,15 @@ public final class ProjectionConsumers implements SmartLifecycle {
         container.setCommonErrorHandler(errorHandler);
         container.setBeanName("projection-" + projection.name());
         return container;
+    }
+
+    private static boolean causedByUnavailableStore(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ReadModelUnavailableException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether this process runs the projection's live consumers ({@code groupbuy.projections.run}). */

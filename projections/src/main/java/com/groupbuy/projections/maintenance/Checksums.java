@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -45,16 +46,23 @@ final class Checksums {
         return ReadModelChecksum.of(parts);
     }
 
-    /** Every hash under {@code keyPrefix}: its key without the prefix and its fields, sorted. */
-    static ReadModelChecksum redis(RedissonClient redis, String keyPrefix) {
+    /**
+     * Every hash under {@code keyPrefix}: its key without the prefix and its fields, sorted. SCAN may return a key
+     * twice; each counts once. {@code name} names the part (not the prefix, which holds the generation).
+     */
+    static ReadModelChecksum redis(RedissonClient redis, String name, String keyPrefix) {
         long rows = 0;
         BigInteger sum = BigInteger.ZERO;
+        Set<String> seen = new HashSet<>();
         Iterator<String> keys = redis.getKeys().getKeys(KeysScanOptions.defaults().pattern(keyPrefix + "*")
                 .chunkSize(1000)).iterator();
         while (keys.hasNext()) {
             List<String> chunk = new ArrayList<>(500);
             while (keys.hasNext() && chunk.size() < 500) {
-                chunk.add(keys.next());
+                String key = keys.next();
+                if (seen.add(key)) {
+                    chunk.add(key);
+                }
             }
             RBatch batch = redis.createBatch();
             List<RFuture<Map<String, String>>> reads = new ArrayList<>(chunk.size());
@@ -70,7 +78,7 @@ final class Checksums {
                 rows++;
             }
         }
-        return ReadModelChecksum.of(List.of(new ReadModelChecksum.Part(keyPrefix + "*", rows, sum.toString())));
+        return ReadModelChecksum.of(List.of(new ReadModelChecksum.Part(name, rows, sum.toString())));
     }
 
     private static long hash60(String text) {

@@ -96,7 +96,7 @@ final class Rebuilds {
         return switch (projection) {
             case PostgresReadModel model -> snapshot.execute(status ->
                     Checksums.postgres(jdbc, "public", model.tables()));
-            case RedisReadModel model -> Checksums.redis(redisson,
+            case RedisReadModel model -> Checksums.redis(redisson, name,
                     model.keyPrefix(model.currentGeneration().orElse(-1L)));
             default -> throw new MaintenanceException(HttpStatus.UNPROCESSABLE_CONTENT, ErrorCode.ILLEGAL_STATE,
                     name + " does not say where its read model lives");

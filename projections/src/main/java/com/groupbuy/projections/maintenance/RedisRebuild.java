@@ -69,8 +69,10 @@ final class RedisRebuild {
                 boolean comparable = !live.runs(projection.name())
                         ? false : reader.positions().equals(reader.complete(positions.of(projection.name())));
                 Optional<Long> old = model.currentGeneration();
-                ReadModelChecksum liveChecksum = old.map(g -> Checksums.redis(redis, model.keyPrefix(g))).orElse(null);
-                ReadModelChecksum rebuilt = Checksums.redis(redis, model.keyPrefix(generation));
+                ReadModelChecksum liveChecksum = old.map(g -> Checksums.redis(redis, projection.name(),
+                        model.keyPrefix(g))).orElse(null);
+                ReadModelChecksum rebuilt = Checksums.redis(redis, projection.name(),
+                        model.keyPrefix(generation));
                 model.switchTo(generation);
                 switched = true;
                 old.ifPresent(g -> cleaner.schedule(() -> delete(model.keyPrefix(g)),

@@ -14,6 +14,7 @@ import com.groupbuy.events.product.StockReturned;
 import com.groupbuy.events.product.StockSetAside;
 import com.groupbuy.projections.consumer.DecodedEvent;
 import com.groupbuy.projections.consumer.Projection;
+import com.groupbuy.projections.consumer.ReadModelUnavailableException;
 import com.groupbuy.projections.maintenance.RedisReadModel;
 import org.redisson.api.RBatch;
 import org.redisson.api.RFuture;
@@ -36,9 +37,9 @@ import java.util.Set;
  * changes nothing. A poll's scripts go to Redis in one pipeline.
  *
  * <p>The hashes live in generations ({@link RedisKeys#productCacheGeneration()}). The live projection writes the
- * current generation only: its script checks the pointer, so nothing lands in a generation a rebuild replaced;
- * while the pointer is missing (Redis lost the cache) it writes nothing, and the rebuild from offset 0 that the
- * missing pointer starts brings those events in.
+ * current generation only: its script checks the pointer, so nothing lands in a generation a rebuild replaced.
+ * While the pointer is missing (Redis lost the cache) it writes nothing and does not move on: it waits for the
+ * rebuild from offset 0 that the missing pointer starts, then goes on from where it was.
  */
 @Component
 class ProductCacheProjection implements Projection, RedisReadModel {
@@ -123,7 +124,8 @@ class ProductCacheProjection implements Projection, RedisReadModel {
                 target = currentGeneration().orElse(null);
                 liveGeneration = target;
                 if (target == null) {
-                    return;
+                    throw new ReadModelUnavailableException("the product cache is missing in Redis; the live "
+                            + "consumer waits for its rebuild from Kafka");
                 }
             }
             if (run(events, target, Long.toString(target))) {

@@ -14,29 +14,81 @@ import com.groupbuy.events.order.OrderRefunded;
 import com.groupbuy.events.order.OrderRejected;
 import com.groupbuy.events.order.Promotion;
 import com.groupbuy.events.order.PricedLine;
+import com.groupbuy.projections.consumer.DecodedEvent;
 import com.groupbuy.projections.consumer.Projection;
 import com.groupbuy.projections.maintenance.PostgresReadModel;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * Orders, their lines and their timelines in PostgreSQL. Each event is applied in one transaction that first
- * advances the order row's {@code last_sequence}; when the row is already at or past the event's sequence nothing
- * else is written, so a redelivered event changes nothing.
+ * Orders, their lines and their timelines in PostgreSQL. A poll's events are applied in one transaction: first
+ * every event advances its order row's {@code last_sequence} (one JDBC batch, in order); only the events that did
+ * advance it write the rest (lines, prices, payment, timeline), again in batches. An event whose sequence is not
+ * greater than the row's is a redelivery and changes nothing.
  */
 @Component
 class OrdersProjection implements Projection, PostgresReadModel {
 
-    private final JdbcClient jdbc;
+    private static final String ADVANCE = """
+            INSERT INTO orders (order_id, user_id, status, coupon_id, placed_at, updated_at, last_sequence,
+                                last_event_at)
+            VALUES (:orderId, :userId, :status, :couponId, :at, now(), :sequence, :at)
+            ON CONFLICT (order_id) DO UPDATE
+               SET status = EXCLUDED.status,
+                   coupon_id = COALESCE(EXCLUDED.coupon_id, orders.coupon_id),
+                   updated_at = EXCLUDED.updated_at,
+                   last_sequence = EXCLUDED.last_sequence,
+                   last_event_at = EXCLUDED.last_event_at
+             WHERE orders.last_sequence < EXCLUDED.last_sequence""";
+    private static final String PRICE = """
+            UPDATE orders
+               SET subtotal_cents = :subtotal, discount_cents = :discount, total_cents = :total,
+                   payment_due_at = :due
+             WHERE order_id = :orderId""";
+    private static final String REJECT =
+            "UPDATE orders SET reason = :reason, reason_detail = :detail WHERE order_id = :orderId";
+    private static final String REFUND = "UPDATE orders SET reason = :reason WHERE order_id = :orderId";
+    private static final String PROMOTION = """
+            UPDATE orders SET promotion_kind = :kind, promotion_id = :promotionId, group_id = :groupId
+             WHERE order_id = :orderId""";
+    private static final String PAY =
+            "UPDATE orders SET paid_at = :at, payment_ref = :ref WHERE order_id = :orderId";
+    /** Lines as asked (OrderPlaced), then as priced (OrderConfirmed); each line keeps the event that wrote it. */
+    private static final String LINE = """
+            INSERT INTO order_line (order_id, line_no, sku, category, quantity, unit_price_cents, last_sequence)
+            VALUES (:orderId, :lineNo, :sku, :category, :quantity, :unitPrice, :sequence)
+            ON CONFLICT (order_id, line_no) DO UPDATE
+               SET sku = EXCLUDED.sku, category = EXCLUDED.category, quantity = EXCLUDED.quantity,
+                   unit_price_cents = EXCLUDED.unit_price_cents, last_sequence = EXCLUDED.last_sequence
+             WHERE order_line.last_sequence IS NULL OR order_line.last_sequence < EXCLUDED.last_sequence""";
+    private static final String DROP_EXTRA_LINES = """
+            DELETE FROM order_line
+             WHERE order_id = :orderId AND line_no > :lines
+               AND (last_sequence IS NULL OR last_sequence < :sequence)""";
+    private static final String TIMELINE = """
+            INSERT INTO order_timeline (order_id, sequence, event_type, status, occurred_at)
+            VALUES (:orderId, :sequence, :type, :status, :at)
+            ON CONFLICT (order_id, sequence) DO NOTHING""";
+    /** The statements that follow an advance, in the order they run (each touches its own columns or rows). */
+    private static final List<String> FOLLOW_UPS =
+            List.of(PRICE, REJECT, REFUND, PROMOTION, PAY, LINE, DROP_EXTRA_LINES, TIMELINE);
+
+    private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate transactions;
 
-    OrdersProjection(JdbcClient jdbc, TransactionTemplate transactions) {
+    OrdersProjection(NamedParameterJdbcTemplate jdbc, TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.transactions = transactions;
     }
@@ -73,141 +125,117 @@ class OrdersProjection implements Projection, PostgresReadModel {
 
     @Override
     public void apply(EventRecord record, DomainEvent event) {
-        if (event instanceof OrderEvent orderEvent) {
-            transactions.executeWithoutResult(status -> applyOnce(record, orderEvent));
+        applyAll(List.of(new DecodedEvent(record, event)));
+    }
+
+    @Override
+    public void applyAll(List<DecodedEvent> events) {
+        List<DecodedEvent> orderEvents = events.stream().filter(e -> e.event() instanceof OrderEvent).toList();
+        if (!orderEvents.isEmpty()) {
+            transactions.executeWithoutResult(status -> applyInOrder(orderEvents));
         }
     }
 
-    private void applyOnce(EventRecord record, OrderEvent event) {
-        OrderStatus status = OrderStatus.after(event);
-        if (!advance(record, event, status)) {
-            return;
+    private void applyInOrder(List<DecodedEvent> events) {
+        int[] advanced = jdbc.batchUpdate(ADVANCE, events.stream().map(OrdersProjection::advance)
+                .toArray(SqlParameterSource[]::new));
+        Map<String, List<SqlParameterSource>> followUps = new LinkedHashMap<>();
+        FOLLOW_UPS.forEach(sql -> followUps.put(sql, new ArrayList<>()));
+        for (int i = 0; i < events.size(); i++) {
+            if (advanced[i] == Statement.SUCCESS_NO_INFO) {
+                throw new IllegalStateException("the driver did not say which order rows advanced");
+            }
+            if (advanced[i] == 1) {
+                followUps(events.get(i).record(), (OrderEvent) events.get(i).event(), followUps);
+            }
         }
+        followUps.forEach((sql, params) -> {
+            if (!params.isEmpty()) {
+                jdbc.batchUpdate(sql, params.toArray(SqlParameterSource[]::new));
+            }
+        });
+    }
+
+    private static SqlParameterSource advance(DecodedEvent decoded) {
+        OrderEvent event = (OrderEvent) decoded.event();
+        return new MapSqlParameterSource()
+                .addValue("orderId", event.orderId())
+                .addValue("userId", event.userId())
+                .addValue("status", OrderStatus.after(event).name())
+                .addValue("couponId", couponOf(event))
+                .addValue("at", timestamp(decoded.record().occurredAt()))
+                .addValue("sequence", decoded.record().sequence());
+    }
+
+    private static void followUps(EventRecord record, OrderEvent event, Map<String, List<SqlParameterSource>> out) {
         switch (event) {
             case OrderPlaced placed -> {
-                replaceLines(placed.orderId(), record.sequence(), Line.asked(placed.items()));
-                recordPromotion(placed.orderId(), placed.promotion());
+                lines(placed.orderId(), record.sequence(), Line.asked(placed.items()), out);
+                Promotion promotion = placed.promotion();
+                if (promotion != null) {
+                    out.get(PROMOTION).add(new MapSqlParameterSource()
+                            .addValue("kind", promotion.kind().name())
+                            .addValue("promotionId", promotion.promotionId())
+                            .addValue("groupId", promotion.groupId())
+                            .addValue("orderId", placed.orderId()));
+                }
             }
             case OrderConfirmed confirmed -> {
-                price(confirmed);
-                replaceLines(confirmed.orderId(), record.sequence(), Line.priced(confirmed.lines()));
+                out.get(PRICE).add(new MapSqlParameterSource()
+                        .addValue("subtotal", confirmed.subtotalCents())
+                        .addValue("discount", confirmed.discountCents())
+                        .addValue("total", confirmed.totalCents())
+                        .addValue("due", timestamp(confirmed.paymentDueAt()))
+                        .addValue("orderId", confirmed.orderId()));
+                lines(confirmed.orderId(), record.sequence(), Line.priced(confirmed.lines()), out);
             }
-            case OrderRejected rejected -> reject(rejected);
-            case OrderPaid paid -> pay(record, paid);
+            case OrderRejected rejected -> out.get(REJECT).add(new MapSqlParameterSource()
+                    .addValue("reason", truncate(rejected.reason(), 64))
+                    .addValue("detail", truncate(rejected.detail(), 500))
+                    .addValue("orderId", rejected.orderId()));
+            case OrderPaid paid -> out.get(PAY).add(new MapSqlParameterSource()
+                    .addValue("at", timestamp(record.occurredAt()))
+                    .addValue("ref", truncate(paid.paymentRef(), 128))
+                    .addValue("orderId", paid.orderId()));
             case OrderCancelled cancelled -> {
                 // the status and the timeline say it all
             }
             case OrderExpired expired -> {
                 // the status and the timeline say it all
             }
-            case OrderRefunded refunded -> refund(refunded);
+            case OrderRefunded refunded -> out.get(REFUND).add(new MapSqlParameterSource()
+                    .addValue("reason", truncate(refunded.reason(), 64))
+                    .addValue("orderId", refunded.orderId()));
         }
-        jdbc.sql("""
-                        INSERT INTO order_timeline (order_id, sequence, event_type, status, occurred_at)
-                        VALUES (:orderId, :sequence, :type, :status, :at)
-                        ON CONFLICT (order_id, sequence) DO NOTHING""")
-                .param("orderId", event.orderId())
-                .param("sequence", record.sequence())
-                .param("type", record.eventType())
-                .param("status", status.name())
-                .param("at", timestamp(record.occurredAt()))
-                .update();
+        out.get(TIMELINE).add(new MapSqlParameterSource()
+                .addValue("orderId", event.orderId())
+                .addValue("sequence", record.sequence())
+                .addValue("type", record.eventType())
+                .addValue("status", OrderStatus.after(event).name())
+                .addValue("at", timestamp(record.occurredAt())));
     }
 
-    /** Creates or moves the order row to this event; false when the row is already at or past it. */
-    private boolean advance(EventRecord record, OrderEvent event, OrderStatus status) {
-        return jdbc.sql("""
-                        INSERT INTO orders (order_id, user_id, status, coupon_id, placed_at, updated_at,
-                                            last_sequence, last_event_at)
-                        VALUES (:orderId, :userId, :status, :couponId, :at, now(), :sequence, :at)
-                        ON CONFLICT (order_id) DO UPDATE
-                           SET status = EXCLUDED.status,
-                               coupon_id = COALESCE(EXCLUDED.coupon_id, orders.coupon_id),
-                               updated_at = EXCLUDED.updated_at,
-                               last_sequence = EXCLUDED.last_sequence,
-                               last_event_at = EXCLUDED.last_event_at
-                         WHERE orders.last_sequence < EXCLUDED.last_sequence""")
-                .param("orderId", event.orderId())
-                .param("userId", event.userId())
-                .param("status", status.name())
-                .param("couponId", couponOf(event))
-                .param("at", timestamp(record.occurredAt()))
-                .param("sequence", record.sequence())
-                .update() == 1;
-    }
-
-    private void price(OrderConfirmed event) {
-        jdbc.sql("""
-                        UPDATE orders
-                           SET subtotal_cents = :subtotal, discount_cents = :discount, total_cents = :total,
-                               payment_due_at = :due
-                         WHERE order_id = :orderId""")
-                .param("subtotal", event.subtotalCents())
-                .param("discount", event.discountCents())
-                .param("total", event.totalCents())
-                .param("due", timestamp(event.paymentDueAt()))
-                .param("orderId", event.orderId())
-                .update();
-    }
-
-    private void reject(OrderRejected event) {
-        jdbc.sql("UPDATE orders SET reason = :reason, reason_detail = :detail WHERE order_id = :orderId")
-                .param("reason", truncate(event.reason(), 64))
-                .param("detail", truncate(event.detail(), 500))
-                .param("orderId", event.orderId())
-                .update();
-    }
-
-    private void refund(OrderRefunded event) {
-        jdbc.sql("UPDATE orders SET reason = :reason WHERE order_id = :orderId")
-                .param("reason", truncate(event.reason(), 64))
-                .param("orderId", event.orderId())
-                .update();
-    }
-
-    private void recordPromotion(String orderId, Promotion promotion) {
-        if (promotion == null) {
-            return;
-        }
-        jdbc.sql("""
-                        UPDATE orders SET promotion_kind = :kind, promotion_id = :promotionId, group_id = :groupId
-                         WHERE order_id = :orderId""")
-                .param("kind", promotion.kind().name())
-                .param("promotionId", promotion.promotionId())
-                .param("groupId", promotion.groupId())
-                .param("orderId", orderId)
-                .update();
-    }
-
-    private void pay(EventRecord record, OrderPaid event) {
-        jdbc.sql("UPDATE orders SET paid_at = :at, payment_ref = :ref WHERE order_id = :orderId")
-                .param("at", timestamp(record.occurredAt()))
-                .param("ref", truncate(event.paymentRef(), 128))
-                .param("orderId", event.orderId())
-                .update();
-    }
-
-    /** The lines as asked (OrderPlaced), then as priced (OrderConfirmed); later events carry the same lines. */
-    private void replaceLines(String orderId, long sequence, List<Line> lines) {
+    /** The lines as asked, then as priced; later events carry the same lines and leave them alone. */
+    private static void lines(String orderId, long sequence, List<Line> lines,
+                              Map<String, List<SqlParameterSource>> out) {
         if (lines.isEmpty()) {
             return;
         }
-        jdbc.sql("DELETE FROM order_line WHERE order_id = ?").param(orderId).update();
         for (int i = 0; i < lines.size(); i++) {
             Line line = lines.get(i);
-            jdbc.sql("""
-                            INSERT INTO order_line (order_id, line_no, sku, category, quantity, unit_price_cents,
-                                                    last_sequence)
-                            VALUES (:orderId, :lineNo, :sku, :category, :quantity, :unitPrice, :sequence)""")
-                    .param("orderId", orderId)
-                    .param("lineNo", i + 1)
-                    .param("sku", line.sku())
-                    .param("category", line.category())
-                    .param("quantity", line.quantity())
-                    .param("unitPrice", line.unitPriceCents())
-                    .param("sequence", sequence)
-                    .update();
+            out.get(LINE).add(new MapSqlParameterSource()
+                    .addValue("orderId", orderId)
+                    .addValue("lineNo", i + 1)
+                    .addValue("sku", line.sku())
+                    .addValue("category", line.category())
+                    .addValue("quantity", line.quantity())
+                    .addValue("unitPrice", line.unitPriceCents())
+                    .addValue("sequence", sequence));
         }
+        out.get(DROP_EXTRA_LINES).add(new MapSqlParameterSource()
+                .addValue("orderId", orderId)
+                .addValue("lines", lines.size())
+                .addValue("sequence", sequence));
     }
 
     private static String couponOf(OrderEvent event) {

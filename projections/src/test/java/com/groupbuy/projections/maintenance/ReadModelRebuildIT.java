@@ -46,11 +46,14 @@ class ReadModelRebuildIT extends ProjectionsTestSupport {
             }
         });
 
-        Answer started = call("POST", "/admin/projections/orders/rebuild");
-        assertThat(started.status()).isEqualTo(202);
+        assertThat(call("POST", "/admin/projections/orders/rebuild").status()).isEqualTo(202);
+        assertThat(call("POST", "/admin/projections/sales/rebuild").status()).isEqualTo(202);
         JsonNode status = awaitRebuilt("orders");
+        JsonNode sales = awaitRebuilt("sales");
         rebuilding.set(false);
         stream.join();
+
+        assertThat(sales.get("identical").asBoolean()).as("sales checksums at the switch: %s", sales).isTrue();
 
         assertThat(status.get("state").asString()).isEqualTo("DONE");
         assertThat(status.get("identical").asBoolean()).as("checksums at the switch: %s", status).isTrue();

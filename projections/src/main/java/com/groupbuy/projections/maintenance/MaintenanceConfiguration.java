@@ -5,6 +5,8 @@ import com.groupbuy.projections.consumer.ProjectionConsumers;
 import com.groupbuy.projections.consumer.ProjectionPositions;
 import org.redisson.api.RedissonClient;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -54,13 +56,16 @@ class MaintenanceConfiguration {
         return new DeadLetterReplay(consumers, producer, transactions);
     }
 
-    /** Checks the Redis read models' markers every {@code redis-check-interval}, from one interval after start. */
+    /**
+     * Checks the markers of the Redis read models this process runs as soon as the application is ready (its
+     * topics exist then), and every {@code redis-check-interval} after.
+     */
     @Bean
-    RedisRepair redisRepair(Rebuilds rebuilds, List<Projection> projections, ProjectionConsumers live,
-                            ScheduledExecutorService maintenanceScheduler,
-                            @Value("${groupbuy.projections.redis-check-interval:5s}") Duration every) {
+    ApplicationListener<ApplicationReadyEvent> redisRepair(Rebuilds rebuilds, List<Projection> projections,
+            ProjectionConsumers live, ScheduledExecutorService maintenanceScheduler,
+            @Value("${groupbuy.projections.redis-check-interval:5s}") Duration every) {
         RedisRepair repair = new RedisRepair(rebuilds, projections.stream().filter(p -> live.runs(p.name())).toList());
-        maintenanceScheduler.scheduleWithFixedDelay(repair, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
-        return repair;
+        return ready -> maintenanceScheduler.scheduleWithFixedDelay(repair, 0, every.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 }

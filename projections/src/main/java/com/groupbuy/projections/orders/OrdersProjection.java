@@ -17,73 +17,83 @@ import com.groupbuy.events.order.PricedLine;
 import com.groupbuy.projections.consumer.DecodedEvent;
 import com.groupbuy.projections.consumer.Projection;
 import com.groupbuy.projections.maintenance.PostgresReadModel;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.PreparedStatementCreator;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Orders, their lines and their timelines in PostgreSQL. A poll's events are applied in one transaction: first
- * every event advances its order row's {@code last_sequence} (one JDBC batch, in order); only the events that did
- * advance it write the rest (lines, prices, payment, timeline), again in batches. An event whose sequence is not
- * greater than the row's is a redelivery and changes nothing.
+ * Orders, their lines and their timelines in PostgreSQL. A poll's events are applied in one transaction, with one
+ * set-based statement per step: first the events advance their order rows (the k-th event of every order in the
+ * poll in one statement, k = 1, 2, …, so an order's events apply in sequence); an event whose sequence is not
+ * greater than the row's {@code last_sequence} is a redelivery and changes nothing. Only the events that did
+ * advance their row then write the lines and the timeline.
  */
 @Component
 class OrdersProjection implements Projection, PostgresReadModel {
 
+    /** Status, sequence and every column an event sets, for one event per order (a wave of the poll). */
     private static final String ADVANCE = """
-            INSERT INTO orders (order_id, user_id, status, coupon_id, placed_at, updated_at, last_sequence,
-                                last_event_at)
-            VALUES (:orderId, :userId, :status, :couponId, :at, now(), :sequence, :at)
+            INSERT INTO orders AS o (order_id, user_id, status, coupon_id, placed_at, updated_at, last_sequence,
+                                     last_event_at, subtotal_cents, discount_cents, total_cents, payment_due_at,
+                                     paid_at, payment_ref, reason, reason_detail, promotion_kind, promotion_id,
+                                     group_id)
+            SELECT t.order_id, t.user_id, t.status, t.coupon_id, t.at::timestamptz, now(), t.sequence,
+                   t.at::timestamptz, t.subtotal, t.discount, t.total, t.due::timestamptz, t.paid_at::timestamptz,
+                   t.payment_ref, t.reason, t.reason_detail, t.promotion_kind, t.promotion_id, t.group_id
+              FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int8[], ?::int8[], ?::int8[],
+                          ?::int8[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                          ?::text[])
+                   AS t(order_id, user_id, status, coupon_id, at, sequence, subtotal, discount, total, due, paid_at,
+                        payment_ref, reason, reason_detail, promotion_kind, promotion_id, group_id)
             ON CONFLICT (order_id) DO UPDATE
                SET status = EXCLUDED.status,
-                   coupon_id = COALESCE(EXCLUDED.coupon_id, orders.coupon_id),
+                   coupon_id = COALESCE(EXCLUDED.coupon_id, o.coupon_id),
                    updated_at = EXCLUDED.updated_at,
                    last_sequence = EXCLUDED.last_sequence,
-                   last_event_at = EXCLUDED.last_event_at
-             WHERE orders.last_sequence < EXCLUDED.last_sequence""";
-    private static final String PRICE = """
-            UPDATE orders
-               SET subtotal_cents = :subtotal, discount_cents = :discount, total_cents = :total,
-                   payment_due_at = :due
-             WHERE order_id = :orderId""";
-    private static final String REJECT =
-            "UPDATE orders SET reason = :reason, reason_detail = :detail WHERE order_id = :orderId";
-    private static final String REFUND = "UPDATE orders SET reason = :reason WHERE order_id = :orderId";
-    private static final String PROMOTION = """
-            UPDATE orders SET promotion_kind = :kind, promotion_id = :promotionId, group_id = :groupId
-             WHERE order_id = :orderId""";
-    private static final String PAY =
-            "UPDATE orders SET paid_at = :at, payment_ref = :ref WHERE order_id = :orderId";
+                   last_event_at = EXCLUDED.last_event_at,
+                   subtotal_cents = COALESCE(EXCLUDED.subtotal_cents, o.subtotal_cents),
+                   discount_cents = COALESCE(EXCLUDED.discount_cents, o.discount_cents),
+                   total_cents = COALESCE(EXCLUDED.total_cents, o.total_cents),
+                   payment_due_at = COALESCE(EXCLUDED.payment_due_at, o.payment_due_at),
+                   paid_at = COALESCE(EXCLUDED.paid_at, o.paid_at),
+                   payment_ref = COALESCE(EXCLUDED.payment_ref, o.payment_ref),
+                   reason = COALESCE(EXCLUDED.reason, o.reason),
+                   reason_detail = COALESCE(EXCLUDED.reason_detail, o.reason_detail),
+                   promotion_kind = COALESCE(EXCLUDED.promotion_kind, o.promotion_kind),
+                   promotion_id = COALESCE(EXCLUDED.promotion_id, o.promotion_id),
+                   group_id = COALESCE(EXCLUDED.group_id, o.group_id)
+             WHERE o.last_sequence < EXCLUDED.last_sequence
+            RETURNING order_id""";
     /** Lines as asked (OrderPlaced), then as priced (OrderConfirmed); each line keeps the event that wrote it. */
-    private static final String LINE = """
-            INSERT INTO order_line (order_id, line_no, sku, category, quantity, unit_price_cents, last_sequence)
-            VALUES (:orderId, :lineNo, :sku, :category, :quantity, :unitPrice, :sequence)
+    private static final String LINES = """
+            INSERT INTO order_line AS l (order_id, line_no, sku, category, quantity, unit_price_cents, last_sequence)
+            SELECT * FROM unnest(?::text[], ?::int4[], ?::text[], ?::text[], ?::int4[], ?::int8[], ?::int8[])
             ON CONFLICT (order_id, line_no) DO UPDATE
                SET sku = EXCLUDED.sku, category = EXCLUDED.category, quantity = EXCLUDED.quantity,
                    unit_price_cents = EXCLUDED.unit_price_cents, last_sequence = EXCLUDED.last_sequence
-             WHERE order_line.last_sequence IS NULL OR order_line.last_sequence < EXCLUDED.last_sequence""";
+             WHERE l.last_sequence IS NULL OR l.last_sequence < EXCLUDED.last_sequence""";
+    /** Priced lines may be fewer than asked ones. */
     private static final String DROP_EXTRA_LINES = """
-            DELETE FROM order_line
-             WHERE order_id = :orderId AND line_no > :lines
-               AND (last_sequence IS NULL OR last_sequence < :sequence)""";
+            DELETE FROM order_line l
+             USING unnest(?::text[], ?::int4[], ?::int8[]) AS t(order_id, lines, sequence)
+             WHERE l.order_id = t.order_id AND l.line_no > t.lines
+               AND (l.last_sequence IS NULL OR l.last_sequence < t.sequence)""";
     private static final String TIMELINE = """
             INSERT INTO order_timeline (order_id, sequence, event_type, status, occurred_at)
-            VALUES (:orderId, :sequence, :type, :status, :at)
+            SELECT t.order_id, t.sequence, t.event_type, t.status, t.at::timestamptz
+              FROM unnest(?::text[], ?::int8[], ?::text[], ?::text[], ?::text[])
+                   AS t(order_id, sequence, event_type, status, at)
             ON CONFLICT (order_id, sequence) DO NOTHING""";
-    /** The statements that follow an advance, in the order they run (each touches its own columns or rows). */
-    private static final List<String> FOLLOW_UPS =
-            List.of(PRICE, REJECT, REFUND, PROMOTION, PAY, LINE, DROP_EXTRA_LINES, TIMELINE);
 
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -137,105 +147,118 @@ class OrdersProjection implements Projection, PostgresReadModel {
     }
 
     private void applyInOrder(List<DecodedEvent> events) {
-        int[] advanced = jdbc.batchUpdate(ADVANCE, events.stream().map(OrdersProjection::advance)
-                .toArray(SqlParameterSource[]::new));
-        Map<String, List<SqlParameterSource>> followUps = new LinkedHashMap<>();
-        FOLLOW_UPS.forEach(sql -> followUps.put(sql, new ArrayList<>()));
-        for (int i = 0; i < events.size(); i++) {
-            if (advanced[i] == Statement.SUCCESS_NO_INFO) {
-                throw new IllegalStateException("the driver did not say which order rows advanced");
+        List<List<DecodedEvent>> waves = new ArrayList<>();
+        Map<String, Integer> perOrder = new HashMap<>();
+        for (DecodedEvent event : events) {
+            int wave = perOrder.merge(((OrderEvent) event.event()).orderId(), 1, Integer::sum) - 1;
+            if (wave == waves.size()) {
+                waves.add(new ArrayList<>());
             }
-            if (advanced[i] == 1) {
-                followUps(events.get(i).record(), (OrderEvent) events.get(i).event(), followUps);
-            }
+            waves.get(wave).add(event);
         }
-        followUps.forEach((sql, params) -> {
-            if (!params.isEmpty()) {
-                jdbc.batchUpdate(sql, params.toArray(SqlParameterSource[]::new));
-            }
-        });
+        List<DecodedEvent> advanced = new ArrayList<>();
+        for (List<DecodedEvent> wave : waves) {
+            Set<String> moved = new HashSet<>(jdbc.getJdbcTemplate().query(advance(wave),
+                    (rs, row) -> rs.getString(1)));
+            wave.stream().filter(e -> moved.contains(((OrderEvent) e.event()).orderId())).forEach(advanced::add);
+        }
+        writeLinesAndTimeline(advanced);
     }
 
-    private static SqlParameterSource advance(DecodedEvent decoded) {
-        OrderEvent event = (OrderEvent) decoded.event();
-        return new MapSqlParameterSource()
-                .addValue("orderId", event.orderId())
-                .addValue("userId", event.userId())
-                .addValue("status", OrderStatus.after(event).name())
-                .addValue("couponId", couponOf(event))
-                .addValue("at", timestamp(decoded.record().occurredAt()))
-                .addValue("sequence", decoded.record().sequence());
-    }
-
-    private static void followUps(EventRecord record, OrderEvent event, Map<String, List<SqlParameterSource>> out) {
-        switch (event) {
-            case OrderPlaced placed -> {
-                lines(placed.orderId(), record.sequence(), Line.asked(placed.items()), out);
-                Promotion promotion = placed.promotion();
-                if (promotion != null) {
-                    out.get(PROMOTION).add(new MapSqlParameterSource()
-                            .addValue("kind", promotion.kind().name())
-                            .addValue("promotionId", promotion.promotionId())
-                            .addValue("groupId", promotion.groupId())
-                            .addValue("orderId", placed.orderId()));
+    private static PreparedStatementCreator advance(List<DecodedEvent> wave) {
+        ColumnArrays rows = new ColumnArrays("text", "text", "text", "text", "text", "int8", "int8", "int8", "int8",
+                "text", "text", "text", "text", "text", "text", "text", "text");
+        for (DecodedEvent decoded : wave) {
+            OrderEvent event = (OrderEvent) decoded.event();
+            Long subtotal = null;
+            Long discount = null;
+            Long total = null;
+            String due = null;
+            String paidAt = null;
+            String paymentRef = null;
+            String reason = null;
+            String reasonDetail = null;
+            Promotion promotion = null;
+            switch (event) {
+                case OrderPlaced placed -> promotion = placed.promotion();
+                case OrderConfirmed confirmed -> {
+                    subtotal = confirmed.subtotalCents();
+                    discount = confirmed.discountCents();
+                    total = confirmed.totalCents();
+                    due = text(confirmed.paymentDueAt());
+                }
+                case OrderRejected rejected -> {
+                    reason = truncate(rejected.reason(), 64);
+                    reasonDetail = truncate(rejected.detail(), 500);
+                }
+                case OrderPaid paid -> {
+                    paidAt = text(decoded.record().occurredAt());
+                    paymentRef = truncate(paid.paymentRef(), 128);
+                }
+                case OrderRefunded refunded -> reason = truncate(refunded.reason(), 64);
+                case OrderCancelled cancelled -> {
+                    // the status and the timeline say it all
+                }
+                case OrderExpired expired -> {
+                    // the status and the timeline say it all
                 }
             }
-            case OrderConfirmed confirmed -> {
-                out.get(PRICE).add(new MapSqlParameterSource()
-                        .addValue("subtotal", confirmed.subtotalCents())
-                        .addValue("discount", confirmed.discountCents())
-                        .addValue("total", confirmed.totalCents())
-                        .addValue("due", timestamp(confirmed.paymentDueAt()))
-                        .addValue("orderId", confirmed.orderId()));
-                lines(confirmed.orderId(), record.sequence(), Line.priced(confirmed.lines()), out);
-            }
-            case OrderRejected rejected -> out.get(REJECT).add(new MapSqlParameterSource()
-                    .addValue("reason", truncate(rejected.reason(), 64))
-                    .addValue("detail", truncate(rejected.detail(), 500))
-                    .addValue("orderId", rejected.orderId()));
-            case OrderPaid paid -> out.get(PAY).add(new MapSqlParameterSource()
-                    .addValue("at", timestamp(record.occurredAt()))
-                    .addValue("ref", truncate(paid.paymentRef(), 128))
-                    .addValue("orderId", paid.orderId()));
-            case OrderCancelled cancelled -> {
-                // the status and the timeline say it all
-            }
-            case OrderExpired expired -> {
-                // the status and the timeline say it all
-            }
-            case OrderRefunded refunded -> out.get(REFUND).add(new MapSqlParameterSource()
-                    .addValue("reason", truncate(refunded.reason(), 64))
-                    .addValue("orderId", refunded.orderId()));
+            rows.add(event.orderId(), event.userId(), OrderStatus.after(event).name(), couponOf(event),
+                    text(decoded.record().occurredAt()), decoded.record().sequence(), subtotal, discount, total, due,
+                    paidAt, paymentRef, reason, reasonDetail,
+                    promotion == null ? null : promotion.kind().name(),
+                    promotion == null ? null : promotion.promotionId(),
+                    promotion == null ? null : promotion.groupId());
         }
-        out.get(TIMELINE).add(new MapSqlParameterSource()
-                .addValue("orderId", event.orderId())
-                .addValue("sequence", record.sequence())
-                .addValue("type", record.eventType())
-                .addValue("status", OrderStatus.after(event).name())
-                .addValue("at", timestamp(record.occurredAt())));
+        return rows.statement(ADVANCE);
     }
 
-    /** The lines as asked, then as priced; later events carry the same lines and leave them alone. */
-    private static void lines(String orderId, long sequence, List<Line> lines,
-                              Map<String, List<SqlParameterSource>> out) {
-        if (lines.isEmpty()) {
-            return;
+    /**
+     * The lines as asked, then as priced (later events carry the same lines and leave them alone), and one
+     * timeline row per event. Of several line sets of one order in a poll, the latest wins, as it would one by one.
+     */
+    private void writeLinesAndTimeline(List<DecodedEvent> advanced) {
+        Map<String, DecodedEvent> lineWriters = new LinkedHashMap<>();
+        ColumnArrays timeline = new ColumnArrays("text", "int8", "text", "text", "text");
+        for (DecodedEvent decoded : advanced) {
+            OrderEvent event = (OrderEvent) decoded.event();
+            if (!linesOf(event).isEmpty()) {
+                lineWriters.put(event.orderId(), decoded);
+            }
+            timeline.add(event.orderId(), decoded.record().sequence(), decoded.record().eventType(),
+                    OrderStatus.after(event).name(), text(decoded.record().occurredAt()));
         }
-        for (int i = 0; i < lines.size(); i++) {
-            Line line = lines.get(i);
-            out.get(LINE).add(new MapSqlParameterSource()
-                    .addValue("orderId", orderId)
-                    .addValue("lineNo", i + 1)
-                    .addValue("sku", line.sku())
-                    .addValue("category", line.category())
-                    .addValue("quantity", line.quantity())
-                    .addValue("unitPrice", line.unitPriceCents())
-                    .addValue("sequence", sequence));
+        if (!lineWriters.isEmpty()) {
+            ColumnArrays lines = new ColumnArrays("text", "int4", "text", "text", "int4", "int8", "int8");
+            ColumnArrays counts = new ColumnArrays("text", "int4", "int8");
+            for (DecodedEvent decoded : lineWriters.values()) {
+                OrderEvent event = (OrderEvent) decoded.event();
+                List<Line> eventLines = linesOf(event);
+                for (int i = 0; i < eventLines.size(); i++) {
+                    Line line = eventLines.get(i);
+                    lines.add(event.orderId(), i + 1, line.sku(), line.category(), line.quantity(),
+                            line.unitPriceCents(), decoded.record().sequence());
+                }
+                counts.add(event.orderId(), eventLines.size(), decoded.record().sequence());
+            }
+            jdbc.getJdbcTemplate().update(lines.statement(LINES));
+            jdbc.getJdbcTemplate().update(counts.statement(DROP_EXTRA_LINES));
         }
-        out.get(DROP_EXTRA_LINES).add(new MapSqlParameterSource()
-                .addValue("orderId", orderId)
-                .addValue("lines", lines.size())
-                .addValue("sequence", sequence));
+        if (!timeline.isEmpty()) {
+            jdbc.getJdbcTemplate().update(timeline.statement(TIMELINE));
+        }
+    }
+
+    private static List<Line> linesOf(OrderEvent event) {
+        return switch (event) {
+            case OrderPlaced placed -> Line.asked(placed.items());
+            case OrderConfirmed confirmed -> Line.priced(confirmed.lines());
+            default -> List.of();
+        };
+    }
+
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
     }
 
     private static String couponOf(OrderEvent event) {
@@ -248,10 +271,6 @@ class OrdersProjection implements Projection, PostgresReadModel {
             case OrderRefunded refunded -> refunded.couponId();
             case OrderPaid paid -> null;
         };
-    }
-
-    private static Timestamp timestamp(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
     }
 
     private static String truncate(String text, int max) {

@@ -30,7 +30,7 @@ import java.util.TreeMap;
 /**
  * Paid sales per hour (UTC) and SKU, for analysts. OrderConfirmed leaves the order's pricing in
  * {@code sales_order}; OrderPaid advances that row's sequence and, in the same transaction and only if it did,
- * adds the order's lines, with the discount spread over them, to the hour it was paid in. A poll is applied in
+ * adds the order's lines, with the discount spread over them, to the hour (and the UTC day) it was paid in. A poll is applied in
  * one transaction: the {@code sales_order} rows in one JDBC batch (in order, so the update counts say which
  * payments advanced), then the poll's additions summed per hour and SKU, one upsert each.
  */
@@ -50,18 +50,21 @@ class SalesProjection implements Projection, PostgresReadModel {
                    last_sequence = EXCLUDED.last_sequence,
                    last_event_at = EXCLUDED.last_event_at
              WHERE sales_order.last_sequence < EXCLUDED.last_sequence""";
-    private static final String ADD_TO_HOUR = """
-            INSERT INTO sales_hourly (bucket_start, sku, category, orders, units, gross_cents, discount_cents,
+    /** Adds to sales_hourly or, the same sums by UTC day, to sales_daily. */
+    private static final String ADD_TO_BUCKET = """
+            INSERT INTO %1$s (bucket_start, sku, category, orders, units, gross_cents, discount_cents,
                                       revenue_cents, last_event_at)
             VALUES (:bucket, :sku, :category, :orders, :units, :gross, :discount, :revenue, :at)
             ON CONFLICT (bucket_start, sku) DO UPDATE
-               SET category = COALESCE(EXCLUDED.category, sales_hourly.category),
-                   orders = sales_hourly.orders + EXCLUDED.orders,
-                   units = sales_hourly.units + EXCLUDED.units,
-                   gross_cents = sales_hourly.gross_cents + EXCLUDED.gross_cents,
-                   discount_cents = sales_hourly.discount_cents + EXCLUDED.discount_cents,
-                   revenue_cents = sales_hourly.revenue_cents + EXCLUDED.revenue_cents,
-                   last_event_at = GREATEST(sales_hourly.last_event_at, EXCLUDED.last_event_at)""";
+               SET category = COALESCE(EXCLUDED.category, %1$s.category),
+                   orders = %1$s.orders + EXCLUDED.orders,
+                   units = %1$s.units + EXCLUDED.units,
+                   gross_cents = %1$s.gross_cents + EXCLUDED.gross_cents,
+                   discount_cents = %1$s.discount_cents + EXCLUDED.discount_cents,
+                   revenue_cents = %1$s.revenue_cents + EXCLUDED.revenue_cents,
+                   last_event_at = GREATEST(%1$s.last_event_at, EXCLUDED.last_event_at)""";
+    private static final String ADD_TO_HOUR = ADD_TO_BUCKET.formatted("sales_hourly");
+    private static final String ADD_TO_DAY = ADD_TO_BUCKET.formatted("sales_daily");
 
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -71,7 +74,7 @@ class SalesProjection implements Projection, PostgresReadModel {
         this.transactions = transactions;
     }
 
-    /** What a poll adds to one hour and SKU. */
+    /** What a poll adds to one hour (or day) and SKU. */
     private record HourSku(Instant bucket, String sku) {
     }
 
@@ -93,6 +96,17 @@ class SalesProjection implements Projection, PostgresReadModel {
             revenue += sale.revenueCents();
             lastEventAt = lastEventAt == null || at.isAfter(lastEventAt) ? at : lastEventAt;
         }
+
+        void add(Addition other) {
+            category = other.category != null ? other.category : category;
+            orders += other.orders;
+            units += other.units;
+            gross += other.gross;
+            discount += other.discount;
+            revenue += other.revenue;
+            lastEventAt = lastEventAt == null || other.lastEventAt.isAfter(lastEventAt) ? other.lastEventAt
+                    : lastEventAt;
+        }
     }
 
     @Override
@@ -107,7 +121,7 @@ class SalesProjection implements Projection, PostgresReadModel {
 
     @Override
     public List<String> tables() {
-        return List.of("sales_order", "sales_hourly");
+        return List.of("sales_order", "sales_hourly", "sales_daily");
     }
 
     @Override
@@ -152,7 +166,17 @@ class SalesProjection implements Projection, PostgresReadModel {
                 additions.computeIfAbsent(new HourSku(bucket, sale.sku()), k -> new Addition()).add(sale, at);
             }
         }
-        jdbc.batchUpdate(ADD_TO_HOUR, additions.entrySet().stream().map(e -> new MapSqlParameterSource()
+        Map<HourSku, Addition> byDay = new TreeMap<>(
+                java.util.Comparator.comparing(HourSku::bucket).thenComparing(HourSku::sku));
+        additions.forEach((hour, addition) -> byDay.computeIfAbsent(
+                new HourSku(hour.bucket().truncatedTo(ChronoUnit.DAYS), hour.sku()), k -> new Addition())
+                .add(addition));
+        add(ADD_TO_HOUR, additions);
+        add(ADD_TO_DAY, byDay);
+    }
+
+    private void add(String sql, Map<HourSku, Addition> additions) {
+        jdbc.batchUpdate(sql, additions.entrySet().stream().map(e -> new MapSqlParameterSource()
                         .addValue("bucket", Timestamp.from(e.getKey().bucket()))
                         .addValue("sku", e.getKey().sku())
                         .addValue("category", e.getValue().category)

@@ -7,6 +7,7 @@ import tools.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,6 +51,19 @@ class SalesQueriesIT extends QuerySideTestSupport {
         assertThat(texts(rows, "revenueCents")).containsExactly("1900", "1000");
         assertThat(texts(rows, "discountCents")).containsExactly("100", "0");
         assertThat(texts(rows, "grossCents")).containsExactly("2000", "1000");
+    }
+
+    @Test
+    void a_day_report_over_part_of_a_day_sums_only_the_hours_in_the_range() throws Exception {
+        hour("2026-03-01T09:00:00Z", tea, 1, 1, 500, 0);
+        hour("2026-03-01T23:00:00Z", tea, 2, 3, 1400, 100);
+
+        JsonNode rows = get("/api/v1/analytics/sales?from=2026-03-01T12:00:00Z&to=2026-03-02T00:00:00Z&bucket=day"
+                + "&sku=" + tea, token("analyst-1", "analyst")).body().get("rows");
+
+        assertThat(texts(rows, "bucketStart")).containsExactly("2026-03-01T00:00:00Z");
+        assertThat(texts(rows, "units")).containsExactly("3");
+        assertThat(texts(rows, "revenueCents")).containsExactly("1400");
     }
 
     @Test
@@ -127,12 +141,26 @@ class SalesQueriesIT extends QuerySideTestSupport {
                 403, "FORBIDDEN");
     }
 
+    /** An hour row and its share of the day row, as the sales projection writes them. */
     private void hour(String bucketStart, String sku, int orders, long units, long revenue, long discount) {
+        Instant hour = Instant.parse(bucketStart);
         readModel.sql("""
                         INSERT INTO sales_hourly (bucket_start, sku, category, orders, units, gross_cents,
                                                   discount_cents, revenue_cents, last_event_at)
                         VALUES (?, ?, NULL, ?, ?, ?, ?, ?, now())""")
-                .params(Timestamp.from(Instant.parse(bucketStart)), sku, orders, units, revenue + discount,
+                .params(Timestamp.from(hour), sku, orders, units, revenue + discount, discount, revenue)
+                .update();
+        readModel.sql("""
+                        INSERT INTO sales_daily (bucket_start, sku, category, orders, units, gross_cents,
+                                                 discount_cents, revenue_cents, last_event_at)
+                        VALUES (?, ?, NULL, ?, ?, ?, ?, ?, now())
+                        ON CONFLICT (bucket_start, sku) DO UPDATE
+                           SET orders = sales_daily.orders + EXCLUDED.orders,
+                               units = sales_daily.units + EXCLUDED.units,
+                               gross_cents = sales_daily.gross_cents + EXCLUDED.gross_cents,
+                               discount_cents = sales_daily.discount_cents + EXCLUDED.discount_cents,
+                               revenue_cents = sales_daily.revenue_cents + EXCLUDED.revenue_cents""")
+                .params(Timestamp.from(hour.truncatedTo(ChronoUnit.DAYS)), sku, orders, units, revenue + discount,
                         discount, revenue)
                 .update();
     }

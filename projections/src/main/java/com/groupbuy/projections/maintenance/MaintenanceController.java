@@ -4,6 +4,7 @@ import com.groupbuy.contract.ErrorCode;
 import com.groupbuy.projections.consumer.ProjectionConsumers;
 import com.groupbuy.projections.consumer.ProjectionPositions;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -88,7 +89,7 @@ class MaintenanceController {
                 + e.code.name().toLowerCase(Locale.ROOT).replace('_', '-')));
         problem.setTitle(e.code.name());
         problem.setProperty("code", e.code.name());
-        return ResponseEntity.status(e.status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+        return ResponseEntity.status(e.status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
     }
 }

@@ -2,6 +2,7 @@ package com.groupbuy.projections.maintenance;
 
 import com.groupbuy.contract.ErrorCode;
 import com.groupbuy.projections.consumer.Projection;
+import org.redisson.api.RedissonClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -9,6 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,11 +30,11 @@ final class Rebuilds {
     private final ExecutorService runner;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate snapshot;
-    private final org.redisson.api.RedissonClient redisson;
+    private final RedissonClient redisson;
     private final Map<String, Run> runs = new ConcurrentHashMap<>();
 
     Rebuilds(List<Projection> projections, PostgresRebuild postgres, RedisRebuild redis, ExecutorService runner,
-             JdbcTemplate jdbc, TransactionTemplate transactions, org.redisson.api.RedissonClient redisson) {
+             JdbcTemplate jdbc, TransactionTemplate transactions, RedissonClient redisson) {
         this.projections = projections.stream()
                 .collect(Collectors.toUnmodifiableMap(Projection::name, Function.identity()));
         this.postgres = postgres;
@@ -55,7 +57,7 @@ final class Rebuilds {
     }
 
     List<Projection> all() {
-        return projections.values().stream().sorted(java.util.Comparator.comparing(Projection::name)).toList();
+        return projections.values().stream().sorted(Comparator.comparing(Projection::name)).toList();
     }
 
     static String storeOf(Projection projection) {

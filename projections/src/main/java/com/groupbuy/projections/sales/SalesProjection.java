@@ -21,6 +21,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -155,7 +156,7 @@ class SalesProjection implements Projection, PostgresReadModel {
         }
         Map<String, Long> confirmedDiscounts = confirmedDiscounts(payments);
         Map<HourSku, Addition> additions = new TreeMap<>(
-                java.util.Comparator.comparing(HourSku::bucket).thenComparing(HourSku::sku));
+                Comparator.comparing(HourSku::bucket).thenComparing(HourSku::sku));
         for (DecodedEvent payment : payments) {
             OrderPaid paid = (OrderPaid) payment.event();
             Long confirmed = confirmedDiscounts.get(paid.orderId());
@@ -167,7 +168,7 @@ class SalesProjection implements Projection, PostgresReadModel {
             }
         }
         Map<HourSku, Addition> byDay = new TreeMap<>(
-                java.util.Comparator.comparing(HourSku::bucket).thenComparing(HourSku::sku));
+                Comparator.comparing(HourSku::bucket).thenComparing(HourSku::sku));
         additions.forEach((hour, addition) -> byDay.computeIfAbsent(
                 new HourSku(hour.bucket().truncatedTo(ChronoUnit.DAYS), hour.sku()), k -> new Addition())
                 .add(addition));

@@ -10,7 +10,9 @@ import com.groupbuy.events.product.ProductRegistered;
 import com.groupbuy.events.product.StockCommitted;
 import com.groupbuy.events.product.StockReserved;
 import com.groupbuy.projections.ProjectionsTestSupport;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.redisson.client.codec.StringCodec;
 import tools.jackson.databind.JsonNode;
 
@@ -28,6 +30,9 @@ import static org.awaitility.Awaitility.await;
 
 /** Rebuilds from Kafka against the real broker, PostgreSQL and Redis, while new events keep arriving. */
 class ReadModelRebuildIT extends ProjectionsTestSupport {
+
+    @Autowired
+    MeterRegistry registry;
 
     private final String prefix = unique("rebuild");
 
@@ -99,6 +104,22 @@ class ReadModelRebuildIT extends ProjectionsTestSupport {
         assertThat(productCache()).isEqualTo(contentBefore);
         assertThat(call("GET", "/admin/projections/product-cache/checksum").body().get("checksum").asString())
                 .isEqualTo(before);
+    }
+
+    @Test
+    void an_event_that_arrives_while_redis_is_empty_waits_for_the_repair_instead_of_becoming_a_dead_letter() {
+        String sku = unique("WAIT");
+        double deadLettersBefore = registry.get("groupbuy.projection.dead.letters").tag("projection", "product-cache")
+                .counter().count();
+
+        redis.getKeys().flushall();
+        publish(0, new ProductRegistered(sku, "Oolong", "tea", 500, 8));
+
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                assertThat(cachedProduct(sku)).containsEntry("availableStock", "8").containsEntry("sequence", "0"));
+        awaitConsumedBy("product-cache");
+        assertThat(registry.get("groupbuy.projection.dead.letters").tag("projection", "product-cache").counter()
+                .count()).isEqualTo(deadLettersBefore);
     }
 
     @Test

@@ -77,6 +77,40 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    /**
+     * The read side alone on fresh servers: the projections process (with {@code projectionArguments}) and the
+     * query side, in the {@code local} profile. For read-model benchmarks, which write events straight to Kafka.
+     */
+    public static LocalStack startReadSide(StackOptions options, List<String> projectionArguments)
+            throws IOException, InterruptedException {
+        Properties jars = jarLocations();
+        Infrastructure infrastructure = Infrastructures.start();
+        List<ServiceProcess> processes = new ArrayList<>();
+        String secret = randomSecret();
+        try {
+            List<String> common = List.of(
+                    "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
+                    "--spring.datasource.username=" + infrastructure.jdbcUsername(),
+                    "--spring.datasource.password=" + infrastructure.jdbcPassword(),
+                    "--spring.datasource.url=" + infrastructure.jdbcUrl("readmodel"),
+                    "--groupbuy.redis.url=" + infrastructure.redisUrl(),
+                    "--groupbuy.security.jwt.secret=" + secret,
+                    "--spring.profiles.active=local");
+            processes.add(ServiceProcess.start("projections", jar(jars, "projections"), options.ports().projections(),
+                    options.jvmOptions(), Stream.concat(common.stream(), projectionArguments.stream()).toList(),
+                    options.logDir()));
+            processes.getFirst().awaitReady(READY_TIMEOUT);
+            processes.add(ServiceProcess.start("query-side", jar(jars, "query-side"), options.ports().query(),
+                    options.jvmOptions(), common, options.logDir()));
+            processes.get(1).awaitReady(READY_TIMEOUT);
+            return new LocalStack(infrastructure, processes, secret);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            processes.reversed().forEach(ServiceProcess::close);
+            infrastructure.close();
+            throw e;
+        }
+    }
+
     public String apiUrl() {
         return process("api").baseUrl();
     }

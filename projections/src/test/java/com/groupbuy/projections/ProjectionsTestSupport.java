@@ -15,12 +15,20 @@ import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -36,7 +44,7 @@ import static org.awaitility.Awaitility.await;
  * that they run in one Spring context (one set of consumer groups). Tests publish event records as the relay
  * does and read the read models back; ids are unique per test, so tests never see each other's rows.
  */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class ProjectionsTestSupport {
 
     protected static final Duration PATIENCE = Duration.ofSeconds(20);
@@ -50,6 +58,7 @@ public abstract class ProjectionsTestSupport {
         registry.add("spring.kafka.bootstrap-servers", infra::kafkaBootstrapServers);
         registry.add("groupbuy.redis.url", infra::redisUrl);
         registry.add("groupbuy.projections.retry-backoff", () -> "50ms");
+        registry.add("groupbuy.projections.redis-check-interval", () -> "300ms");
     }
 
     @Autowired
@@ -60,6 +69,22 @@ public abstract class ProjectionsTestSupport {
     protected RedissonClient redis;
     @Autowired
     private KafkaAdmin kafkaAdmin;
+    @LocalServerPort
+    private int port;
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    public record Answer(int status, String contentType, JsonNode body) {
+    }
+
+    /** A call to the projections process's own HTTP port (its operator endpoints). */
+    protected Answer call(String method, String path) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode body = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
+        return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), body);
+    }
 
     /** The offset of the last record this test sent to each partition. */
     private final Map<TopicPartition, Long> published = new HashMap<>();
@@ -120,7 +145,13 @@ public abstract class ProjectionsTestSupport {
         return jdbc.sql(sql).params(params).query().listOfRows();
     }
 
+    /** The product's hash in the generation of the product cache that readers use (empty while there is none). */
     protected Map<String, String> cachedProduct(String sku) {
-        return redis.<String, String>getMap(RedisKeys.product(sku), StringCodec.INSTANCE).readAllMap();
+        String generation = redis.<String>getBucket(RedisKeys.productCacheGeneration(), StringCodec.INSTANCE).get();
+        if (generation == null) {
+            return Map.of();
+        }
+        return redis.<String, String>getMap(RedisKeys.product(Long.parseLong(generation), sku), StringCodec.INSTANCE)
+                .readAllMap();
     }
 }

@@ -88,6 +88,16 @@ public abstract class QuerySideTestSupport {
         return send(HttpRequest.newBuilder(uri(path)).GET(), token);
     }
 
+    /** The raw answer, for headers and bodies that are not JSON. */
+    protected HttpResponse<String> getRaw(String path, String token, String accept) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET()
+                .header("Authorization", "Bearer " + token);
+        if (accept != null) {
+            request.header("Accept", accept);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     protected static void assertProblem(Answer answer, int status, String code) {
         assertThat(answer.status()).as("status of %s", answer.body()).isEqualTo(status);
         assertThat(answer.contentType()).startsWith("application/problem+json");

@@ -8,9 +8,28 @@ public final class RedisKeys {
     private RedisKeys() {
     }
 
-    /** Hash of one product: name, category, priceCents, availableStock and the sequence last applied. */
-    public static String product(String sku) {
-        return PREFIX + "product:" + sku;
+    /**
+     * The generation of the product cache that readers use (a number). The product-cache projection builds a
+     * generation from Kafka and then points this key at it; it is also the cache's marker: when it is missing,
+     * Redis lost the cache and the projection rebuilds it from offset 0.
+     */
+    public static String productCacheGeneration() {
+        return PREFIX + "product-cache:generation";
+    }
+
+    /** Hash of one product in one generation: name, category, priceCents, availableStock, the sequence applied. */
+    public static String product(long generation, String sku) {
+        return productsOf(generation) + sku;
+    }
+
+    /** The prefix shared by every product hash of one generation (for SCAN patterns). */
+    public static String productsOf(long generation) {
+        return PREFIX + "product:g" + generation + ":";
+    }
+
+    /** Held while one process rebuilds a projection's Redis read model, so that pods do not all rebuild it. */
+    public static String rebuildLock(String projection) {
+        return PREFIX + "rebuild-lock:" + projection;
     }
 
     /**

@@ -7,11 +7,13 @@ import com.groupbuy.events.product.ProductRegistered;
 import com.groupbuy.events.product.StockAdjusted;
 import com.groupbuy.events.product.StockCommitted;
 import com.groupbuy.projections.consumer.Projection;
+import com.groupbuy.projections.maintenance.PostgresReadModel;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -19,7 +21,7 @@ import java.util.Set;
  * stock on hand: sold (committed) units leave it; units merely held for unpaid orders are still on hand.
  */
 @Component
-class CatalogProjection implements Projection {
+class CatalogProjection implements Projection, PostgresReadModel {
 
     private final JdbcClient jdbc;
 
@@ -35,6 +37,11 @@ class CatalogProjection implements Projection {
     @Override
     public Set<AggregateType> sources() {
         return Set.of(AggregateType.PRODUCT);
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of("catalog_product");
     }
 
     @Override

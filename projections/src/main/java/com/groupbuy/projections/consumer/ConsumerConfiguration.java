@@ -13,6 +13,8 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -29,8 +31,15 @@ class ConsumerConfiguration {
     @Bean
     ProjectionConsumers projectionConsumers(List<Projection> projections, ConsumerFactory<String, byte[]> consumers,
                                             KafkaTemplate<String, byte[]> deadLetters, ProjectionSettings settings,
-                                            ProjectionMetrics metrics) {
-        return new ProjectionConsumers(projections, consumers, deadLetters, settings, metrics);
+                                            ProjectionMetrics metrics, TransactionTemplate transactions,
+                                            ProjectionPositions positions) {
+        return new ProjectionConsumers(projections, consumers, deadLetters, settings, metrics, transactions,
+                positions);
+    }
+
+    @Bean
+    ProjectionPositions projectionPositions(JdbcTemplate jdbc) {
+        return new ProjectionPositions(jdbc);
     }
 
     @Bean(destroyMethod = "close")

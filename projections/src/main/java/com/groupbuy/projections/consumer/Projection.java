@@ -4,6 +4,7 @@ import com.groupbuy.events.AggregateType;
 import com.groupbuy.events.DomainEvent;
 import com.groupbuy.events.EventRecord;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -19,4 +20,14 @@ public interface Projection {
     Set<AggregateType> sources();
 
     void apply(EventRecord record, DomainEvent event);
+
+    /**
+     * Applies the events of one poll, in their order, inside the poll's PostgreSQL transaction. Override to save
+     * round trips to the store; the result must be that of {@link #apply} on each in turn.
+     */
+    default void applyAll(List<DecodedEvent> events) {
+        for (DecodedEvent event : events) {
+            apply(event.record(), event.event());
+        }
+    }
 }

@@ -10,38 +10,50 @@ import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.backoff.FixedBackOff;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * One Kafka listener container per projection, each in its own consumer group over the topics it reads. A record
- * that still fails after bounded retries goes to {@code <topic>.dlq} with the error in its headers, and the
- * projection moves on.
+ * One Kafka listener container per projection, each in its own consumer group over the topics it reads, applying
+ * a whole poll per transaction. A record that still fails after bounded retries goes to {@code <topic>.dlq} with
+ * the error in its headers, and the projection moves on.
  */
-final class ProjectionConsumers implements SmartLifecycle {
+public final class ProjectionConsumers implements SmartLifecycle {
 
     static final String GROUP_PREFIX = Topics.PROJECTIONS_GROUP + ".";
 
-    private final List<ConcurrentMessageListenerContainer<String, byte[]>> containers;
+    private final Map<String, ConcurrentMessageListenerContainer<String, byte[]>> containers = new LinkedHashMap<>();
     private volatile boolean running;
 
     ProjectionConsumers(List<Projection> projections, ConsumerFactory<String, byte[]> consumers,
                         KafkaTemplate<String, byte[]> deadLetters, ProjectionSettings settings,
-                        ProjectionMetrics metrics) {
-        this.containers = projections.stream()
-                .map(projection -> containerFor(projection, consumers, deadLetters, settings, metrics))
-                .toList();
+                        ProjectionMetrics metrics, TransactionTemplate transactions, ProjectionPositions positions) {
+        for (Projection projection : projections) {
+            if (settings.runs(projection.name())) {
+                containers.put(projection.name(), containerFor(projection, consumers, deadLetters, settings, metrics,
+                        new ProjectionListener(projection, metrics, transactions, positions)));
+            }
+        }
+    }
+
+    /** The consumer group of a projection's live consumers. */
+    public static String groupOf(String projection) {
+        return GROUP_PREFIX + projection;
     }
 
     private static ConcurrentMessageListenerContainer<String, byte[]> containerFor(
             Projection projection, ConsumerFactory<String, byte[]> consumers,
-            KafkaTemplate<String, byte[]> deadLetters, ProjectionSettings settings, ProjectionMetrics metrics) {
+            KafkaTemplate<String, byte[]> deadLetters, ProjectionSettings settings, ProjectionMetrics metrics,
+            ProjectionListener listener) {
         ContainerProperties properties = new ContainerProperties(
                 projection.sources().stream().map(Topics::eventsOf).sorted().toArray(String[]::new));
-        properties.setGroupId(GROUP_PREFIX + projection.name());
+        properties.setGroupId(groupOf(projection.name()));
         properties.setAckMode(ContainerProperties.AckMode.BATCH);
-        properties.setMessageListener(new ProjectionListener(projection, metrics));
+        properties.setMessageListener(listener);
 
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(deadLetters,
                 (record, error) -> new TopicPartition(Topics.deadLetterOf(record.topic()), -1));
@@ -51,6 +63,8 @@ final class ProjectionConsumers implements SmartLifecycle {
         },
                 new FixedBackOff(settings.retryBackoff().toMillis(), settings.retries()));
         errorHandler.addNotRetryableExceptions(MalformedEventRecordException.class);
+        errorHandler.setBackOffFunction((record, error) -> causedByUnavailableStore(error)
+                ? new FixedBackOff(settings.retryBackoff().toMillis(), FixedBackOff.UNLIMITED_ATTEMPTS) : null);
 
         ConcurrentMessageListenerContainer<String, byte[]> container =
                 new ConcurrentMessageListenerContainer<>(consumers, properties);
@@ -60,15 +74,45 @@ final class ProjectionConsumers implements SmartLifecycle {
         return container;
     }
 
+    private static boolean causedByUnavailableStore(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ReadModelUnavailableException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether this process runs the projection's live consumers ({@code groupbuy.projections.run}). */
+    public boolean runs(String projection) {
+        return containers.containsKey(projection);
+    }
+
+    /** Stops this process's live consumers of one projection (they commit what they applied); no-op if absent. */
+    public void stop(String projection) {
+        ConcurrentMessageListenerContainer<String, byte[]> container = containers.get(projection);
+        if (container != null && container.isRunning()) {
+            container.stop();
+        }
+    }
+
+    /** Starts them again, from the group's committed offsets; no-op if this process does not run it. */
+    public void start(String projection) {
+        ConcurrentMessageListenerContainer<String, byte[]> container = containers.get(projection);
+        if (container != null && running && !container.isRunning()) {
+            container.start();
+        }
+    }
+
     @Override
     public void start() {
-        containers.forEach(ConcurrentMessageListenerContainer::start);
         running = true;
+        containers.values().forEach(ConcurrentMessageListenerContainer::start);
     }
 
     @Override
     public void stop() {
-        containers.forEach(ConcurrentMessageListenerContainer::stop);
+        containers.values().forEach(ConcurrentMessageListenerContainer::stop);
         running = false;
     }
 

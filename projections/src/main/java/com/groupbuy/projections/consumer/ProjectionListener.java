@@ -1,38 +1,58 @@
 package com.groupbuy.projections.consumer;
 
-import com.groupbuy.events.DomainEvent;
-import com.groupbuy.events.EventRecord;
-import com.groupbuy.events.EventRecordCodec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.kafka.listener.MessageListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.listener.BatchMessageListener;
+import org.springframework.transaction.support.TransactionTemplate;
 
-import java.util.Optional;
+import java.util.List;
 
-/** Decodes event records and hands the ones this build understands to one projection. */
-final class ProjectionListener implements MessageListener<String, byte[]> {
-
-    private static final Logger log = LoggerFactory.getLogger(ProjectionListener.class);
+/**
+ * Applies one poll of event records to one projection in a single PostgreSQL transaction, together with the
+ * projection's new positions. When the poll fails, it is applied again record by record so that the records
+ * before the failing one are kept, and the error handler retries (then dead-letters) exactly the failing one.
+ */
+final class ProjectionListener implements BatchMessageListener<String, byte[]> {
 
     private final Projection projection;
     private final ProjectionMetrics metrics;
+    private final TransactionTemplate transactions;
+    private final ProjectionPositions positions;
 
-    ProjectionListener(Projection projection, ProjectionMetrics metrics) {
+    ProjectionListener(Projection projection, ProjectionMetrics metrics, TransactionTemplate transactions,
+                       ProjectionPositions positions) {
         this.projection = projection;
         this.metrics = metrics;
+        this.transactions = transactions;
+        this.positions = positions;
     }
 
     @Override
-    public void onMessage(ConsumerRecord<String, byte[]> consumerRecord) {
-        EventRecord record = EventRecordCodec.decode(consumerRecord.value());
-        Optional<DomainEvent> event = EventRecordCodec.payloadOf(record);
-        if (event.isEmpty()) {
-            log.debug("{} skips {} v{} it does not know", projection.name(), record.eventType(),
-                    record.schemaVersion());
-        } else {
-            projection.apply(record, event.get());
+    public void onMessage(List<ConsumerRecord<String, byte[]>> records) {
+        if (records.isEmpty()) {
+            return;
         }
-        metrics.applied(projection.name(), record.occurredAt());
+        try {
+            applyInOneTransaction(records);
+        } catch (RuntimeException pollFailed) {
+            for (int i = 0; i < records.size(); i++) {
+                try {
+                    applyInOneTransaction(List.of(records.get(i)));
+                } catch (RuntimeException e) {
+                    throw new BatchListenerFailedException(projection.name() + " failed on a record", e, i);
+                }
+            }
+        }
+    }
+
+    private void applyInOneTransaction(List<ConsumerRecord<String, byte[]>> records) {
+        List<DecodedEvent> events = DecodedEvent.decodeAll(projection.name(), records);
+        transactions.executeWithoutResult(status -> {
+            projection.applyAll(events);
+            positions.record(projection.name(), records);
+        });
+        if (!events.isEmpty()) {
+            metrics.applied(projection.name(), events.getLast().record().occurredAt());
+        }
     }
 }

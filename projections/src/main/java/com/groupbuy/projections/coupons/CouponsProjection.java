@@ -11,6 +11,7 @@ import com.groupbuy.events.coupon.CouponRedeemed;
 import com.groupbuy.events.coupon.CouponRestored;
 import com.groupbuy.events.coupon.CouponTerms;
 import com.groupbuy.projections.consumer.Projection;
+import com.groupbuy.projections.maintenance.PostgresReadModel;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -18,6 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.sql.Timestamp;
 import java.time.Instant;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -27,7 +29,7 @@ import java.util.Set;
  * by the campaign row's own {@code last_sequence}.
  */
 @Component
-class CouponsProjection implements Projection {
+class CouponsProjection implements Projection, PostgresReadModel {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -45,6 +47,11 @@ class CouponsProjection implements Projection {
     @Override
     public Set<AggregateType> sources() {
         return Set.of(AggregateType.COUPON_CAMPAIGN, AggregateType.COUPON);
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of("coupon", "coupon_campaign");
     }
 
     @Override

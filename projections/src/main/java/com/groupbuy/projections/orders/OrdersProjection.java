@@ -14,28 +14,91 @@ import com.groupbuy.events.order.OrderRefunded;
 import com.groupbuy.events.order.OrderRejected;
 import com.groupbuy.events.order.Promotion;
 import com.groupbuy.events.order.PricedLine;
+import com.groupbuy.projections.consumer.DecodedEvent;
 import com.groupbuy.projections.consumer.Projection;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import com.groupbuy.projections.maintenance.PostgresReadModel;
+import org.springframework.jdbc.core.PreparedStatementCreator;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * Orders, their lines and their timelines in PostgreSQL. Each event is applied in one transaction that first
- * advances the order row's {@code last_sequence}; when the row is already at or past the event's sequence nothing
- * else is written, so a redelivered event changes nothing.
+ * Orders, their lines and their timelines in PostgreSQL. A poll's events are applied in one transaction, with one
+ * set-based statement per step: first the events advance their order rows (the k-th event of every order in the
+ * poll in one statement, k = 1, 2, …, so an order's events apply in sequence); an event whose sequence is not
+ * greater than the row's {@code last_sequence} is a redelivery and changes nothing. Only the events that did
+ * advance their row then write the lines and the timeline.
  */
 @Component
-class OrdersProjection implements Projection {
+class OrdersProjection implements Projection, PostgresReadModel {
 
-    private final JdbcClient jdbc;
+    /** Status, sequence and every column an event sets, for one event per order (a wave of the poll). */
+    private static final String ADVANCE = """
+            INSERT INTO orders AS o (order_id, user_id, status, coupon_id, placed_at, updated_at, last_sequence,
+                                     last_event_at, subtotal_cents, discount_cents, total_cents, payment_due_at,
+                                     paid_at, payment_ref, reason, reason_detail, promotion_kind, promotion_id,
+                                     group_id)
+            SELECT t.order_id, t.user_id, t.status, t.coupon_id, t.at::timestamptz, now(), t.sequence,
+                   t.at::timestamptz, t.subtotal, t.discount, t.total, t.due::timestamptz, t.paid_at::timestamptz,
+                   t.payment_ref, t.reason, t.reason_detail, t.promotion_kind, t.promotion_id, t.group_id
+              FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int8[], ?::int8[], ?::int8[],
+                          ?::int8[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                          ?::text[])
+                   AS t(order_id, user_id, status, coupon_id, at, sequence, subtotal, discount, total, due, paid_at,
+                        payment_ref, reason, reason_detail, promotion_kind, promotion_id, group_id)
+            ON CONFLICT (order_id) DO UPDATE
+               SET status = EXCLUDED.status,
+                   coupon_id = COALESCE(EXCLUDED.coupon_id, o.coupon_id),
+                   updated_at = EXCLUDED.updated_at,
+                   last_sequence = EXCLUDED.last_sequence,
+                   last_event_at = EXCLUDED.last_event_at,
+                   subtotal_cents = COALESCE(EXCLUDED.subtotal_cents, o.subtotal_cents),
+                   discount_cents = COALESCE(EXCLUDED.discount_cents, o.discount_cents),
+                   total_cents = COALESCE(EXCLUDED.total_cents, o.total_cents),
+                   payment_due_at = COALESCE(EXCLUDED.payment_due_at, o.payment_due_at),
+                   paid_at = COALESCE(EXCLUDED.paid_at, o.paid_at),
+                   payment_ref = COALESCE(EXCLUDED.payment_ref, o.payment_ref),
+                   reason = COALESCE(EXCLUDED.reason, o.reason),
+                   reason_detail = COALESCE(EXCLUDED.reason_detail, o.reason_detail),
+                   promotion_kind = COALESCE(EXCLUDED.promotion_kind, o.promotion_kind),
+                   promotion_id = COALESCE(EXCLUDED.promotion_id, o.promotion_id),
+                   group_id = COALESCE(EXCLUDED.group_id, o.group_id)
+             WHERE o.last_sequence < EXCLUDED.last_sequence
+            RETURNING order_id""";
+    /** Lines as asked (OrderPlaced), then as priced (OrderConfirmed); each line keeps the event that wrote it. */
+    private static final String LINES = """
+            INSERT INTO order_line AS l (order_id, line_no, sku, category, quantity, unit_price_cents, last_sequence)
+            SELECT * FROM unnest(?::text[], ?::int4[], ?::text[], ?::text[], ?::int4[], ?::int8[], ?::int8[])
+            ON CONFLICT (order_id, line_no) DO UPDATE
+               SET sku = EXCLUDED.sku, category = EXCLUDED.category, quantity = EXCLUDED.quantity,
+                   unit_price_cents = EXCLUDED.unit_price_cents, last_sequence = EXCLUDED.last_sequence
+             WHERE l.last_sequence IS NULL OR l.last_sequence < EXCLUDED.last_sequence""";
+    /** Priced lines may be fewer than asked ones. */
+    private static final String DROP_EXTRA_LINES = """
+            DELETE FROM order_line l
+             USING unnest(?::text[], ?::int4[], ?::int8[]) AS t(order_id, lines, sequence)
+             WHERE l.order_id = t.order_id AND l.line_no > t.lines
+               AND (l.last_sequence IS NULL OR l.last_sequence < t.sequence)""";
+    private static final String TIMELINE = """
+            INSERT INTO order_timeline (order_id, sequence, event_type, status, occurred_at)
+            SELECT t.order_id, t.sequence, t.event_type, t.status, t.at::timestamptz
+              FROM unnest(?::text[], ?::int8[], ?::text[], ?::text[], ?::text[])
+                   AS t(order_id, sequence, event_type, status, at)
+            ON CONFLICT (order_id, sequence) DO NOTHING""";
+
+    private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate transactions;
 
-    OrdersProjection(JdbcClient jdbc, TransactionTemplate transactions) {
+    OrdersProjection(NamedParameterJdbcTemplate jdbc, TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.transactions = transactions;
     }
@@ -66,140 +129,136 @@ class OrdersProjection implements Projection {
     }
 
     @Override
+    public List<String> tables() {
+        return List.of("orders", "order_line", "order_timeline");
+    }
+
+    @Override
     public void apply(EventRecord record, DomainEvent event) {
-        if (event instanceof OrderEvent orderEvent) {
-            transactions.executeWithoutResult(status -> applyOnce(record, orderEvent));
+        applyAll(List.of(new DecodedEvent(record, event)));
+    }
+
+    @Override
+    public void applyAll(List<DecodedEvent> events) {
+        List<DecodedEvent> orderEvents = events.stream().filter(e -> e.event() instanceof OrderEvent).toList();
+        if (!orderEvents.isEmpty()) {
+            transactions.executeWithoutResult(status -> applyInOrder(orderEvents));
         }
     }
 
-    private void applyOnce(EventRecord record, OrderEvent event) {
-        OrderStatus status = OrderStatus.after(event);
-        if (!advance(record, event, status)) {
-            return;
-        }
-        switch (event) {
-            case OrderPlaced placed -> {
-                replaceLines(placed.orderId(), Line.asked(placed.items()));
-                recordPromotion(placed.orderId(), placed.promotion());
+    private void applyInOrder(List<DecodedEvent> events) {
+        List<List<DecodedEvent>> waves = new ArrayList<>();
+        Map<String, Integer> perOrder = new HashMap<>();
+        for (DecodedEvent event : events) {
+            int wave = perOrder.merge(((OrderEvent) event.event()).orderId(), 1, Integer::sum) - 1;
+            if (wave == waves.size()) {
+                waves.add(new ArrayList<>());
             }
-            case OrderConfirmed confirmed -> {
-                price(confirmed);
-                replaceLines(confirmed.orderId(), Line.priced(confirmed.lines()));
+            waves.get(wave).add(event);
+        }
+        List<DecodedEvent> advanced = new ArrayList<>();
+        for (List<DecodedEvent> wave : waves) {
+            Set<String> moved = new HashSet<>(jdbc.getJdbcTemplate().query(advance(wave),
+                    (rs, row) -> rs.getString(1)));
+            wave.stream().filter(e -> moved.contains(((OrderEvent) e.event()).orderId())).forEach(advanced::add);
+        }
+        writeLinesAndTimeline(advanced);
+    }
+
+    private static PreparedStatementCreator advance(List<DecodedEvent> wave) {
+        ColumnArrays rows = new ColumnArrays("text", "text", "text", "text", "text", "int8", "int8", "int8", "int8",
+                "text", "text", "text", "text", "text", "text", "text", "text");
+        for (DecodedEvent decoded : wave) {
+            OrderEvent event = (OrderEvent) decoded.event();
+            Long subtotal = null;
+            Long discount = null;
+            Long total = null;
+            String due = null;
+            String paidAt = null;
+            String paymentRef = null;
+            String reason = null;
+            String reasonDetail = null;
+            Promotion promotion = null;
+            switch (event) {
+                case OrderPlaced placed -> promotion = placed.promotion();
+                case OrderConfirmed confirmed -> {
+                    subtotal = confirmed.subtotalCents();
+                    discount = confirmed.discountCents();
+                    total = confirmed.totalCents();
+                    due = text(confirmed.paymentDueAt());
+                }
+                case OrderRejected rejected -> {
+                    reason = truncate(rejected.reason(), 64);
+                    reasonDetail = truncate(rejected.detail(), 500);
+                }
+                case OrderPaid paid -> {
+                    paidAt = text(decoded.record().occurredAt());
+                    paymentRef = truncate(paid.paymentRef(), 128);
+                }
+                case OrderRefunded refunded -> reason = truncate(refunded.reason(), 64);
+                case OrderCancelled cancelled -> {
+                    // the status and the timeline say it all
+                }
+                case OrderExpired expired -> {
+                    // the status and the timeline say it all
+                }
             }
-            case OrderRejected rejected -> reject(rejected);
-            case OrderPaid paid -> pay(record, paid);
-            case OrderCancelled cancelled -> {
-                // the status and the timeline say it all
+            rows.add(event.orderId(), event.userId(), OrderStatus.after(event).name(), couponOf(event),
+                    text(decoded.record().occurredAt()), decoded.record().sequence(), subtotal, discount, total, due,
+                    paidAt, paymentRef, reason, reasonDetail,
+                    promotion == null ? null : promotion.kind().name(),
+                    promotion == null ? null : promotion.promotionId(),
+                    promotion == null ? null : promotion.groupId());
+        }
+        return rows.statement(ADVANCE);
+    }
+
+    /**
+     * The lines as asked, then as priced (later events carry the same lines and leave them alone), and one
+     * timeline row per event. Of several line sets of one order in a poll, the latest wins, as it would one by one.
+     */
+    private void writeLinesAndTimeline(List<DecodedEvent> advanced) {
+        Map<String, DecodedEvent> lineWriters = new LinkedHashMap<>();
+        ColumnArrays timeline = new ColumnArrays("text", "int8", "text", "text", "text");
+        for (DecodedEvent decoded : advanced) {
+            OrderEvent event = (OrderEvent) decoded.event();
+            if (!linesOf(event).isEmpty()) {
+                lineWriters.put(event.orderId(), decoded);
             }
-            case OrderExpired expired -> {
-                // the status and the timeline say it all
+            timeline.add(event.orderId(), decoded.record().sequence(), decoded.record().eventType(),
+                    OrderStatus.after(event).name(), text(decoded.record().occurredAt()));
+        }
+        if (!lineWriters.isEmpty()) {
+            ColumnArrays lines = new ColumnArrays("text", "int4", "text", "text", "int4", "int8", "int8");
+            ColumnArrays counts = new ColumnArrays("text", "int4", "int8");
+            for (DecodedEvent decoded : lineWriters.values()) {
+                OrderEvent event = (OrderEvent) decoded.event();
+                List<Line> eventLines = linesOf(event);
+                for (int i = 0; i < eventLines.size(); i++) {
+                    Line line = eventLines.get(i);
+                    lines.add(event.orderId(), i + 1, line.sku(), line.category(), line.quantity(),
+                            line.unitPriceCents(), decoded.record().sequence());
+                }
+                counts.add(event.orderId(), eventLines.size(), decoded.record().sequence());
             }
-            case OrderRefunded refunded -> refund(refunded);
+            jdbc.getJdbcTemplate().update(lines.statement(LINES));
+            jdbc.getJdbcTemplate().update(counts.statement(DROP_EXTRA_LINES));
         }
-        jdbc.sql("""
-                        INSERT INTO order_timeline (order_id, sequence, event_type, status, occurred_at)
-                        VALUES (:orderId, :sequence, :type, :status, :at)
-                        ON CONFLICT (order_id, sequence) DO NOTHING""")
-                .param("orderId", event.orderId())
-                .param("sequence", record.sequence())
-                .param("type", record.eventType())
-                .param("status", status.name())
-                .param("at", timestamp(record.occurredAt()))
-                .update();
-    }
-
-    /** Creates or moves the order row to this event; false when the row is already at or past it. */
-    private boolean advance(EventRecord record, OrderEvent event, OrderStatus status) {
-        return jdbc.sql("""
-                        INSERT INTO orders (order_id, user_id, status, coupon_id, placed_at, updated_at,
-                                            last_sequence, last_event_at)
-                        VALUES (:orderId, :userId, :status, :couponId, :at, now(), :sequence, :at)
-                        ON CONFLICT (order_id) DO UPDATE
-                           SET status = EXCLUDED.status,
-                               coupon_id = COALESCE(EXCLUDED.coupon_id, orders.coupon_id),
-                               updated_at = EXCLUDED.updated_at,
-                               last_sequence = EXCLUDED.last_sequence,
-                               last_event_at = EXCLUDED.last_event_at
-                         WHERE orders.last_sequence < EXCLUDED.last_sequence""")
-                .param("orderId", event.orderId())
-                .param("userId", event.userId())
-                .param("status", status.name())
-                .param("couponId", couponOf(event))
-                .param("at", timestamp(record.occurredAt()))
-                .param("sequence", record.sequence())
-                .update() == 1;
-    }
-
-    private void price(OrderConfirmed event) {
-        jdbc.sql("""
-                        UPDATE orders
-                           SET subtotal_cents = :subtotal, discount_cents = :discount, total_cents = :total,
-                               payment_due_at = :due
-                         WHERE order_id = :orderId""")
-                .param("subtotal", event.subtotalCents())
-                .param("discount", event.discountCents())
-                .param("total", event.totalCents())
-                .param("due", timestamp(event.paymentDueAt()))
-                .param("orderId", event.orderId())
-                .update();
-    }
-
-    private void reject(OrderRejected event) {
-        jdbc.sql("UPDATE orders SET reason = :reason, reason_detail = :detail WHERE order_id = :orderId")
-                .param("reason", truncate(event.reason(), 64))
-                .param("detail", truncate(event.detail(), 500))
-                .param("orderId", event.orderId())
-                .update();
-    }
-
-    private void refund(OrderRefunded event) {
-        jdbc.sql("UPDATE orders SET reason = :reason WHERE order_id = :orderId")
-                .param("reason", truncate(event.reason(), 64))
-                .param("orderId", event.orderId())
-                .update();
-    }
-
-    private void recordPromotion(String orderId, Promotion promotion) {
-        if (promotion == null) {
-            return;
+        if (!timeline.isEmpty()) {
+            jdbc.getJdbcTemplate().update(timeline.statement(TIMELINE));
         }
-        jdbc.sql("""
-                        UPDATE orders SET promotion_kind = :kind, promotion_id = :promotionId, group_id = :groupId
-                         WHERE order_id = :orderId""")
-                .param("kind", promotion.kind().name())
-                .param("promotionId", promotion.promotionId())
-                .param("groupId", promotion.groupId())
-                .param("orderId", orderId)
-                .update();
     }
 
-    private void pay(EventRecord record, OrderPaid event) {
-        jdbc.sql("UPDATE orders SET paid_at = :at, payment_ref = :ref WHERE order_id = :orderId")
-                .param("at", timestamp(record.occurredAt()))
-                .param("ref", truncate(event.paymentRef(), 128))
-                .param("orderId", event.orderId())
-                .update();
+    private static List<Line> linesOf(OrderEvent event) {
+        return switch (event) {
+            case OrderPlaced placed -> Line.asked(placed.items());
+            case OrderConfirmed confirmed -> Line.priced(confirmed.lines());
+            default -> List.of();
+        };
     }
 
-    /** The lines as asked (OrderPlaced), then as priced (OrderConfirmed); later events carry the same lines. */
-    private void replaceLines(String orderId, List<Line> lines) {
-        if (lines.isEmpty()) {
-            return;
-        }
-        jdbc.sql("DELETE FROM order_line WHERE order_id = ?").param(orderId).update();
-        for (int i = 0; i < lines.size(); i++) {
-            Line line = lines.get(i);
-            jdbc.sql("""
-                            INSERT INTO order_line (order_id, line_no, sku, category, quantity, unit_price_cents)
-                            VALUES (:orderId, :lineNo, :sku, :category, :quantity, :unitPrice)""")
-                    .param("orderId", orderId)
-                    .param("lineNo", i + 1)
-                    .param("sku", line.sku())
-                    .param("category", line.category())
-                    .param("quantity", line.quantity())
-                    .param("unitPrice", line.unitPriceCents())
-                    .update();
-        }
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
     }
 
     private static String couponOf(OrderEvent event) {
@@ -212,10 +271,6 @@ class OrdersProjection implements Projection {
             case OrderRefunded refunded -> refunded.couponId();
             case OrderPaid paid -> null;
         };
-    }
-
-    private static Timestamp timestamp(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
     }
 
     private static String truncate(String text, int max) {

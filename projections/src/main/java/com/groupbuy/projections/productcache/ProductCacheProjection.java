@@ -12,37 +12,57 @@ import com.groupbuy.events.product.StockReleased;
 import com.groupbuy.events.product.StockReserved;
 import com.groupbuy.events.product.StockReturned;
 import com.groupbuy.events.product.StockSetAside;
+import com.groupbuy.projections.consumer.DecodedEvent;
 import com.groupbuy.projections.consumer.Projection;
+import com.groupbuy.projections.consumer.ReadModelUnavailableException;
+import com.groupbuy.projections.maintenance.RedisReadModel;
+import org.redisson.api.RBatch;
+import org.redisson.api.RFuture;
+import org.redisson.api.RScriptAsync;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 import org.springframework.stereotype.Component;
 
-import java.util.Set;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The hot product view in Redis, one hash per product, with {@code availableStock} = {@code onHand} −
  * {@code reserved} (units held for unpaid orders). Each event is applied by one Lua script that first checks the
  * sequence stored in the hash, so applying and recording the position happen atomically and a redelivered event
- * changes nothing.
+ * changes nothing. A poll's scripts go to Redis in one pipeline.
+ *
+ * <p>The hashes live in generations ({@link RedisKeys#productCacheGeneration()}). The live projection writes the
+ * current generation only: its script checks the pointer, so nothing lands in a generation a rebuild replaced.
+ * While the pointer is missing (Redis lost the cache) it writes nothing and does not move on: it waits for the
+ * rebuild from offset 0 that the missing pointer starts, then goes on from where it was.
  */
 @Component
-class ProductCacheProjection implements Projection {
+class ProductCacheProjection implements Projection, RedisReadModel {
+
+    /** Writes into the generation the pointer names. */
+    private static final long LIVE = -1;
+    private static final long GENERATION_MOVED = -1;
 
     /**
-     * KEYS[1] product hash; ARGV[1] sequence; ARGV[2] occurredAt; ARGV[3..5] changes of availableStock, onHand and
-     * reserved; ARGV[6..] field/value pairs to set.
+     * KEYS[1] generation pointer; KEYS[2] product hash; ARGV[1] the generation KEYS[2] belongs to, or '' to write
+     * whatever the pointer says; ARGV[2] sequence; ARGV[3] occurredAt; ARGV[4..6] changes of availableStock, onHand
+     * and reserved; ARGV[7..] field/value pairs to set.
      */
     private static final String APPLY_ONCE = """
-            local last = tonumber(redis.call('HGET', KEYS[1], 'sequence') or '-1')
-            local sequence = tonumber(ARGV[1])
+            if ARGV[1] ~= '' and redis.call('GET', KEYS[1]) ~= ARGV[1] then return -1 end
+            local last = tonumber(redis.call('HGET', KEYS[2], 'sequence') or '-1')
+            local sequence = tonumber(ARGV[2])
             if sequence <= last then return 0 end
-            if #ARGV > 5 then redis.call('HSET', KEYS[1], unpack(ARGV, 6)) end
-            redis.call('HINCRBY', KEYS[1], 'availableStock', tonumber(ARGV[3]))
-            redis.call('HINCRBY', KEYS[1], 'onHand', tonumber(ARGV[4]))
-            redis.call('HINCRBY', KEYS[1], 'reserved', tonumber(ARGV[5]))
-            redis.call('HSET', KEYS[1], 'sequence', ARGV[1], 'updatedAt', ARGV[2])
+            if #ARGV > 6 then redis.call('HSET', KEYS[2], unpack(ARGV, 7)) end
+            redis.call('HINCRBY', KEYS[2], 'availableStock', tonumber(ARGV[4]))
+            redis.call('HINCRBY', KEYS[2], 'onHand', tonumber(ARGV[5]))
+            redis.call('HINCRBY', KEYS[2], 'reserved', tonumber(ARGV[6]))
+            redis.call('HSET', KEYS[2], 'sequence', ARGV[2], 'updatedAt', ARGV[3])
             return 1
             """;
 
@@ -63,10 +83,18 @@ class ProductCacheProjection implements Projection {
         }
     }
 
-    private final RScript script;
+    private final RedissonClient redis;
+    private final long generation;
+    private volatile Long liveGeneration;
 
+    @Autowired
     ProductCacheProjection(RedissonClient redis) {
-        this.script = redis.getScript(StringCodec.INSTANCE);
+        this(redis, LIVE);
+    }
+
+    private ProductCacheProjection(RedissonClient redis, long generation) {
+        this.redis = redis;
+        this.generation = generation;
     }
 
     @Override
@@ -81,9 +109,74 @@ class ProductCacheProjection implements Projection {
 
     @Override
     public void apply(EventRecord record, DomainEvent event) {
-        if (event instanceof ProductEvent productEvent) {
-            applyOnce(record, StockChange.of(productEvent), fieldsOf(productEvent));
+        applyAll(List.of(new DecodedEvent(record, event)));
+    }
+
+    @Override
+    public void applyAll(List<DecodedEvent> events) {
+        if (generation != LIVE) {
+            run(events, generation, "");
+            return;
         }
+        Long target = liveGeneration;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            if (target == null) {
+                target = currentGeneration().orElse(null);
+                liveGeneration = target;
+                if (target == null) {
+                    throw new ReadModelUnavailableException("the product cache is missing in Redis; the live "
+                            + "consumer waits for its rebuild from Kafka");
+                }
+            }
+            if (run(events, target, Long.toString(target))) {
+                return;
+            }
+            target = null;
+        }
+        throw new IllegalStateException("the product cache generation keeps moving");
+    }
+
+    /** One pipeline of scripts; false when the pointer no longer named {@code target} (nothing then changed). */
+    private boolean run(List<DecodedEvent> events, long target, String expected) {
+        RBatch batch = redis.createBatch();
+        RScriptAsync script = batch.getScript(StringCodec.INSTANCE);
+        List<RFuture<Long>> results = new ArrayList<>(events.size());
+        for (DecodedEvent decoded : events) {
+            if (decoded.event() instanceof ProductEvent event) {
+                results.add(script.evalAsync(RScript.Mode.READ_WRITE, APPLY_ONCE, RScript.ReturnType.LONG,
+                        List.of(RedisKeys.productCacheGeneration(),
+                                RedisKeys.product(target, decoded.record().aggregateId())),
+                        arguments(decoded.record(), expected, StockChange.of(event), fieldsOf(event))));
+            }
+        }
+        if (results.isEmpty()) {
+            return true;
+        }
+        batch.execute();
+        return results.stream().noneMatch(r -> r.toCompletableFuture().join() == GENERATION_MOVED);
+    }
+
+    @Override
+    public Optional<Long> currentGeneration() {
+        String value = redis.<String>getBucket(RedisKeys.productCacheGeneration(), StringCodec.INSTANCE).get();
+        return Optional.ofNullable(value).map(Long::parseLong);
+    }
+
+    @Override
+    public Projection writingTo(long generation) {
+        return new ProductCacheProjection(redis, generation);
+    }
+
+    @Override
+    public void switchTo(long generation) {
+        redis.<String>getBucket(RedisKeys.productCacheGeneration(), StringCodec.INSTANCE)
+                .set(Long.toString(generation));
+        liveGeneration = generation;
+    }
+
+    @Override
+    public String keyPrefix(long generation) {
+        return RedisKeys.productsOf(generation);
     }
 
     /** The descriptive fields an event sets besides the stock. */
@@ -98,15 +191,15 @@ class ProductCacheProjection implements Projection {
         return new String[0];
     }
 
-    private void applyOnce(EventRecord record, StockChange change, String... fields) {
-        Object[] args = new Object[5 + fields.length];
-        args[0] = Long.toString(record.sequence());
-        args[1] = record.occurredAt().toString();
-        args[2] = Long.toString(change.available());
-        args[3] = Long.toString(change.onHand());
-        args[4] = Long.toString(change.reserved());
-        System.arraycopy(fields, 0, args, 5, fields.length);
-        script.eval(RScript.Mode.READ_WRITE, APPLY_ONCE, RScript.ReturnType.LONG,
-                List.of(RedisKeys.product(record.aggregateId())), args);
+    private static Object[] arguments(EventRecord record, String expected, StockChange change, String... fields) {
+        Object[] args = new Object[6 + fields.length];
+        args[0] = expected;
+        args[1] = Long.toString(record.sequence());
+        args[2] = record.occurredAt().toString();
+        args[3] = Long.toString(change.available());
+        args[4] = Long.toString(change.onHand());
+        args[5] = Long.toString(change.reserved());
+        System.arraycopy(fields, 0, args, 6, fields.length);
+        return args;
     }
 }

@@ -6,34 +6,108 @@ import com.groupbuy.events.EventRecord;
 import com.groupbuy.events.order.OrderConfirmed;
 import com.groupbuy.events.order.OrderPaid;
 import com.groupbuy.events.order.PricedLine;
+import com.groupbuy.projections.consumer.DecodedEvent;
 import com.groupbuy.projections.consumer.Projection;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import com.groupbuy.projections.maintenance.PostgresReadModel;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.sql.Statement;
 import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
- * Paid sales per hour (UTC) and SKU, for analysts. OrderConfirmed leaves the order's discount in
+ * Paid sales per hour (UTC) and SKU, for analysts. OrderConfirmed leaves the order's pricing in
  * {@code sales_order}; OrderPaid advances that row's sequence and, in the same transaction and only if it did,
- * adds the order's lines, with the discount spread over them, to the hour it was paid in.
+ * adds the order's lines, with the discount spread over them, to the hour (and the UTC day) it was paid in. A poll is applied in
+ * one transaction: the {@code sales_order} rows in one JDBC batch (in order, so the update counts say which
+ * payments advanced), then the poll's additions summed per hour and SKU, one upsert each.
  */
 @Component
-class SalesProjection implements Projection {
+class SalesProjection implements Projection, PostgresReadModel {
 
-    private final JdbcClient jdbc;
+    /** OrderConfirmed sets the pricing, OrderPaid the payment time; each leaves the other's columns alone. */
+    private static final String ADVANCE = """
+            INSERT INTO sales_order (order_id, subtotal_cents, discount_cents, total_cents, paid_at, last_sequence,
+                                     last_event_at)
+            VALUES (:orderId, :subtotal, :discount, :total, :paidAt, :sequence, :at)
+            ON CONFLICT (order_id) DO UPDATE
+               SET subtotal_cents = COALESCE(EXCLUDED.subtotal_cents, sales_order.subtotal_cents),
+                   discount_cents = COALESCE(EXCLUDED.discount_cents, sales_order.discount_cents),
+                   total_cents = COALESCE(EXCLUDED.total_cents, sales_order.total_cents),
+                   paid_at = COALESCE(EXCLUDED.paid_at, sales_order.paid_at),
+                   last_sequence = EXCLUDED.last_sequence,
+                   last_event_at = EXCLUDED.last_event_at
+             WHERE sales_order.last_sequence < EXCLUDED.last_sequence""";
+    /** Adds to sales_hourly or, the same sums by UTC day, to sales_daily. */
+    private static final String ADD_TO_BUCKET = """
+            INSERT INTO %1$s (bucket_start, sku, category, orders, units, gross_cents, discount_cents,
+                                      revenue_cents, last_event_at)
+            VALUES (:bucket, :sku, :category, :orders, :units, :gross, :discount, :revenue, :at)
+            ON CONFLICT (bucket_start, sku) DO UPDATE
+               SET category = COALESCE(EXCLUDED.category, %1$s.category),
+                   orders = %1$s.orders + EXCLUDED.orders,
+                   units = %1$s.units + EXCLUDED.units,
+                   gross_cents = %1$s.gross_cents + EXCLUDED.gross_cents,
+                   discount_cents = %1$s.discount_cents + EXCLUDED.discount_cents,
+                   revenue_cents = %1$s.revenue_cents + EXCLUDED.revenue_cents,
+                   last_event_at = GREATEST(%1$s.last_event_at, EXCLUDED.last_event_at)""";
+    private static final String ADD_TO_HOUR = ADD_TO_BUCKET.formatted("sales_hourly");
+    private static final String ADD_TO_DAY = ADD_TO_BUCKET.formatted("sales_daily");
+
+    private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate transactions;
 
-    SalesProjection(JdbcClient jdbc, TransactionTemplate transactions) {
+    SalesProjection(NamedParameterJdbcTemplate jdbc, TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.transactions = transactions;
     }
 
-    private record Paid(Long confirmedDiscountCents) {
+    /** What a poll adds to one hour (or day) and SKU. */
+    private record HourSku(Instant bucket, String sku) {
+    }
+
+    private static final class Addition {
+        String category;
+        int orders;
+        long units;
+        long gross;
+        long discount;
+        long revenue;
+        Instant lastEventAt;
+
+        void add(SkuSale sale, Instant at) {
+            category = sale.category() != null ? sale.category() : category;
+            orders++;
+            units += sale.units();
+            gross += sale.grossCents();
+            discount += sale.discountCents();
+            revenue += sale.revenueCents();
+            lastEventAt = lastEventAt == null || at.isAfter(lastEventAt) ? at : lastEventAt;
+        }
+
+        void add(Addition other) {
+            category = other.category != null ? other.category : category;
+            orders += other.orders;
+            units += other.units;
+            gross += other.gross;
+            discount += other.discount;
+            revenue += other.revenue;
+            lastEventAt = lastEventAt == null || other.lastEventAt.isAfter(lastEventAt) ? other.lastEventAt
+                    : lastEventAt;
+        }
     }
 
     @Override
@@ -47,81 +121,106 @@ class SalesProjection implements Projection {
     }
 
     @Override
+    public List<String> tables() {
+        return List.of("sales_order", "sales_hourly", "sales_daily");
+    }
+
+    @Override
     public void apply(EventRecord record, DomainEvent event) {
-        switch (event) {
-            case OrderConfirmed confirmed -> rememberPricing(record, confirmed);
-            case OrderPaid paid -> transactions.executeWithoutResult(status -> addSale(record, paid));
-            default -> {
+        applyAll(List.of(new DecodedEvent(record, event)));
+    }
+
+    @Override
+    public void applyAll(List<DecodedEvent> events) {
+        List<DecodedEvent> relevant = events.stream()
+                .filter(e -> e.event() instanceof OrderConfirmed || e.event() instanceof OrderPaid).toList();
+        if (!relevant.isEmpty()) {
+            transactions.executeWithoutResult(status -> applyInOrder(relevant));
+        }
+    }
+
+    private void applyInOrder(List<DecodedEvent> events) {
+        int[] advanced = jdbc.batchUpdate(ADVANCE, events.stream().map(SalesProjection::advance)
+                .toArray(SqlParameterSource[]::new));
+        List<DecodedEvent> payments = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            if (advanced[i] == Statement.SUCCESS_NO_INFO) {
+                throw new IllegalStateException("the driver did not say which sales rows advanced");
+            }
+            if (advanced[i] == 1 && events.get(i).event() instanceof OrderPaid paid && paid.lines() != null) {
+                payments.add(events.get(i));
             }
         }
-    }
-
-    private void rememberPricing(EventRecord record, OrderConfirmed event) {
-        jdbc.sql("""
-                        INSERT INTO sales_order (order_id, subtotal_cents, discount_cents, total_cents, last_sequence,
-                                                 last_event_at)
-                        VALUES (:orderId, :subtotal, :discount, :total, :sequence, :at)
-                        ON CONFLICT (order_id) DO UPDATE
-                           SET subtotal_cents = EXCLUDED.subtotal_cents,
-                               discount_cents = EXCLUDED.discount_cents,
-                               total_cents = EXCLUDED.total_cents,
-                               last_sequence = EXCLUDED.last_sequence,
-                               last_event_at = EXCLUDED.last_event_at
-                         WHERE sales_order.last_sequence < EXCLUDED.last_sequence""")
-                .param("orderId", event.orderId())
-                .param("subtotal", event.subtotalCents())
-                .param("discount", event.discountCents())
-                .param("total", event.totalCents())
-                .param("sequence", record.sequence())
-                .param("at", Timestamp.from(record.occurredAt()))
-                .update();
-    }
-
-    private void addSale(EventRecord record, OrderPaid event) {
-        Optional<Paid> paid = jdbc.sql("""
-                        INSERT INTO sales_order (order_id, paid_at, last_sequence, last_event_at)
-                        VALUES (:orderId, :at, :sequence, :at)
-                        ON CONFLICT (order_id) DO UPDATE
-                           SET paid_at = EXCLUDED.paid_at,
-                               last_sequence = EXCLUDED.last_sequence,
-                               last_event_at = EXCLUDED.last_event_at
-                         WHERE sales_order.last_sequence < EXCLUDED.last_sequence
-                        RETURNING discount_cents""")
-                .param("orderId", event.orderId())
-                .param("at", Timestamp.from(record.occurredAt()))
-                .param("sequence", record.sequence())
-                .query((rs, row) -> new Paid(rs.getObject("discount_cents", Long.class)))
-                .optional();
-        if (paid.isEmpty() || event.lines() == null) {
+        if (payments.isEmpty()) {
             return;
         }
-        long discount = paid.get().confirmedDiscountCents() != null
-                ? paid.get().confirmedDiscountCents()
-                : discountFromPayment(event);
-        Timestamp bucket = Timestamp.from(record.occurredAt().truncatedTo(ChronoUnit.HOURS));
-        for (SkuSale sale : SkuSale.of(event.lines(), discount)) {
-            jdbc.sql("""
-                            INSERT INTO sales_hourly (bucket_start, sku, category, orders, units, gross_cents,
-                                                      discount_cents, revenue_cents, last_event_at)
-                            VALUES (:bucket, :sku, :category, 1, :units, :gross, :discount, :revenue, :at)
-                            ON CONFLICT (bucket_start, sku) DO UPDATE
-                               SET category = COALESCE(EXCLUDED.category, sales_hourly.category),
-                                   orders = sales_hourly.orders + 1,
-                                   units = sales_hourly.units + EXCLUDED.units,
-                                   gross_cents = sales_hourly.gross_cents + EXCLUDED.gross_cents,
-                                   discount_cents = sales_hourly.discount_cents + EXCLUDED.discount_cents,
-                                   revenue_cents = sales_hourly.revenue_cents + EXCLUDED.revenue_cents,
-                                   last_event_at = GREATEST(sales_hourly.last_event_at, EXCLUDED.last_event_at)""")
-                    .param("bucket", bucket)
-                    .param("sku", sale.sku())
-                    .param("category", sale.category())
-                    .param("units", sale.units())
-                    .param("gross", sale.grossCents())
-                    .param("discount", sale.discountCents())
-                    .param("revenue", sale.revenueCents())
-                    .param("at", Timestamp.from(record.occurredAt()))
-                    .update();
+        Map<String, Long> confirmedDiscounts = confirmedDiscounts(payments);
+        Map<HourSku, Addition> additions = new TreeMap<>(
+                Comparator.comparing(HourSku::bucket).thenComparing(HourSku::sku));
+        for (DecodedEvent payment : payments) {
+            OrderPaid paid = (OrderPaid) payment.event();
+            Long confirmed = confirmedDiscounts.get(paid.orderId());
+            long discount = confirmed != null ? confirmed : discountFromPayment(paid);
+            Instant at = payment.record().occurredAt();
+            Instant bucket = at.truncatedTo(ChronoUnit.HOURS);
+            for (SkuSale sale : SkuSale.of(paid.lines(), discount)) {
+                additions.computeIfAbsent(new HourSku(bucket, sale.sku()), k -> new Addition()).add(sale, at);
+            }
         }
+        Map<HourSku, Addition> byDay = new TreeMap<>(
+                Comparator.comparing(HourSku::bucket).thenComparing(HourSku::sku));
+        additions.forEach((hour, addition) -> byDay.computeIfAbsent(
+                new HourSku(hour.bucket().truncatedTo(ChronoUnit.DAYS), hour.sku()), k -> new Addition())
+                .add(addition));
+        add(ADD_TO_HOUR, additions);
+        add(ADD_TO_DAY, byDay);
+    }
+
+    private void add(String sql, Map<HourSku, Addition> additions) {
+        jdbc.batchUpdate(sql, additions.entrySet().stream().map(e -> new MapSqlParameterSource()
+                        .addValue("bucket", Timestamp.from(e.getKey().bucket()))
+                        .addValue("sku", e.getKey().sku())
+                        .addValue("category", e.getValue().category)
+                        .addValue("orders", e.getValue().orders)
+                        .addValue("units", e.getValue().units)
+                        .addValue("gross", e.getValue().gross)
+                        .addValue("discount", e.getValue().discount)
+                        .addValue("revenue", e.getValue().revenue)
+                        .addValue("at", Timestamp.from(e.getValue().lastEventAt)))
+                .toArray(SqlParameterSource[]::new));
+    }
+
+    private static SqlParameterSource advance(DecodedEvent decoded) {
+        MapSqlParameterSource params = new MapSqlParameterSource()
+                .addValue("sequence", decoded.record().sequence())
+                .addValue("at", Timestamp.from(decoded.record().occurredAt()));
+        return switch (decoded.event()) {
+            case OrderConfirmed confirmed -> params.addValue("orderId", confirmed.orderId())
+                    .addValue("subtotal", confirmed.subtotalCents())
+                    .addValue("discount", confirmed.discountCents())
+                    .addValue("total", confirmed.totalCents())
+                    .addValue("paidAt", null, Types.TIMESTAMP);
+            case OrderPaid paid -> params.addValue("orderId", paid.orderId())
+                    .addValue("subtotal", null, Types.BIGINT)
+                    .addValue("discount", null, Types.BIGINT)
+                    .addValue("total", null, Types.BIGINT)
+                    .addValue("paidAt", Timestamp.from(decoded.record().occurredAt()));
+            default -> throw new IllegalArgumentException(decoded.record().eventType());
+        };
+    }
+
+    /** The discount each paid order was confirmed with, as sales_order holds it now (absent if never seen). */
+    private Map<String, Long> confirmedDiscounts(List<DecodedEvent> payments) {
+        Map<String, Long> discounts = new HashMap<>();
+        jdbc.query("SELECT order_id, discount_cents FROM sales_order WHERE order_id IN (:ids)",
+                Map.of("ids", payments.stream().map(p -> ((OrderPaid) p.event()).orderId()).distinct().toList()),
+                rs -> {
+                    long discount = rs.getLong(2);
+                    if (!rs.wasNull()) {
+                        discounts.put(rs.getString(1), discount);
+                    }
+                });
+        return discounts;
     }
 
     /**

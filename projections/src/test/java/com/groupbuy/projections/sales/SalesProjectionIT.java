@@ -45,6 +45,23 @@ class SalesProjectionIT extends ProjectionsTestSupport {
     }
 
     @Test
+    void the_day_rows_hold_the_sums_of_the_days_hours() {
+        List<PricedLine> lines = List.of(new PricedLine(tea, "tea", 2, 500), new PricedLine(cake, "cake", 1, 400));
+        pay(unique("o"), lines, 140, TEN.plusSeconds(15 * 60));
+        pay(unique("o"), List.of(new PricedLine(tea, "tea", 1, 500)), 0, ELEVEN.plusSeconds(50 * 60));
+        pay(unique("o"), List.of(new PricedLine(tea, "tea", 1, 500)), 0, TEN.plus(java.time.Duration.ofDays(1)));
+        awaitConsumedBy("sales");
+
+        assertThat(rows("SELECT * FROM sales_daily WHERE sku IN (?, ?)", tea, cake))
+                .extracting(r -> r.get("bucket_start"), r -> r.get("sku"), r -> r.get("orders"), r -> r.get("units"),
+                        r -> r.get("discount_cents"), r -> r.get("revenue_cents"))
+                .containsExactlyInAnyOrder(
+                        tuple(Timestamp.from(Instant.parse("2026-03-01T00:00:00Z")), tea, 2, 3L, 100L, 1400L),
+                        tuple(Timestamp.from(Instant.parse("2026-03-01T00:00:00Z")), cake, 1, 1L, 40L, 360L),
+                        tuple(Timestamp.from(Instant.parse("2026-03-02T00:00:00Z")), tea, 1, 1L, 0L, 500L));
+    }
+
+    @Test
     void a_redelivered_payment_is_counted_once() {
         String orderId = unique("o");
         List<PricedLine> lines = List.of(new PricedLine(tea, "tea", 1, 500), new PricedLine(tea, "tea", 1, 500));

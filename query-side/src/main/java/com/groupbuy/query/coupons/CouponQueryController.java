@@ -1,5 +1,6 @@
 package com.groupbuy.query.coupons;
 
+import com.groupbuy.query.freshness.ReadModel;
 import com.groupbuy.platform.security.CurrentUser;
 import com.groupbuy.platform.web.ApiException;
 import com.groupbuy.query.web.QueryParameters;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.List;
 
 /** A customer's own coupons, and campaign analytics for analysts. */
+@ReadModel("coupons")
 @RestController
 @RequestMapping("/api/v1")
 class CouponQueryController {

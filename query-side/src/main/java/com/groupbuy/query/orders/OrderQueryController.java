@@ -1,5 +1,6 @@
 package com.groupbuy.query.orders;
 
+import com.groupbuy.query.freshness.ReadModel;
 import com.groupbuy.contract.ErrorCode;
 import com.groupbuy.platform.security.CurrentUser;
 import com.groupbuy.platform.web.ApiException;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.List;
 
 /** An order for its owner or an analyst; a customer's own history. The user always comes from the token. */
+@ReadModel("orders")
 @RestController
 @RequestMapping("/api/v1")
 class OrderQueryController {

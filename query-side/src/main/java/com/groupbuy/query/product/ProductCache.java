@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Reads the product hashes the product-cache projection keeps in Redis. */
+/**
+ * Reads the product hashes the product-cache projection keeps in Redis, in the generation its pointer names
+ * (none while the projection rebuilds a Redis that came back empty).
+ */
 @Component
 class ProductCache {
 
@@ -23,17 +26,26 @@ class ProductCache {
     }
 
     Optional<ProductView> find(String sku) {
-        Map<String, String> hash = redis.<String, String>getMap(RedisKeys.product(sku), StringCodec.INSTANCE)
-                .readAllMap();
+        Optional<Long> generation = generation();
+        if (generation.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, String> hash = redis.<String, String>getMap(RedisKeys.product(generation.get(), sku),
+                StringCodec.INSTANCE).readAllMap();
         return toView(sku, hash);
     }
 
     /** Several products in one round trip, in the order asked; unknown ones are left out. */
     List<ProductView> findAll(List<String> skus) {
+        Optional<Long> generation = generation();
+        if (generation.isEmpty() || skus.isEmpty()) {
+            return List.of();
+        }
         RBatch batch = redis.createBatch();
         List<org.redisson.api.RFuture<Map<String, String>>> reads = new ArrayList<>();
         for (String sku : skus) {
-            RMapAsync<String, String> map = batch.getMap(RedisKeys.product(sku), StringCodec.INSTANCE);
+            RMapAsync<String, String> map = batch.getMap(RedisKeys.product(generation.get(), sku),
+                    StringCodec.INSTANCE);
             reads.add(map.readAllMapAsync());
         }
         batch.execute();
@@ -42,6 +54,11 @@ class ProductCache {
             toView(skus.get(i), reads.get(i).toCompletableFuture().join()).ifPresent(views::add);
         }
         return views;
+    }
+
+    private Optional<Long> generation() {
+        String value = redis.<String>getBucket(RedisKeys.productCacheGeneration(), StringCodec.INSTANCE).get();
+        return Optional.ofNullable(value).map(Long::parseLong);
     }
 
     private static Optional<ProductView> toView(String sku, Map<String, String> hash) {

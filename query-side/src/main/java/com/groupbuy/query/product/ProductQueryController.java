@@ -1,5 +1,6 @@
 package com.groupbuy.query.product;
 
+import com.groupbuy.query.freshness.ReadModel;
 import com.groupbuy.platform.web.ApiException;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.List;
 
 /** Products with live stock, for anyone holding a valid token. */
+@ReadModel({"product-cache", "catalog"})
 @RestController
 @RequestMapping("/api/v1/products")
 @PreAuthorize("isAuthenticated()")

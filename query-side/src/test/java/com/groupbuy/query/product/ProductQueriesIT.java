@@ -21,7 +21,9 @@ class ProductQueriesIT extends QuerySideTestSupport {
     @Test
     void a_product_shows_the_stock_that_is_not_held_for_orders() throws Exception {
         String sku = unique("TEA");
-        redis.getMap(RedisKeys.product(sku), StringCodec.INSTANCE).putAll(Map.of(
+        long generation = 7;
+        redis.getBucket(RedisKeys.productCacheGeneration(), StringCodec.INSTANCE).set(Long.toString(generation));
+        redis.getMap(RedisKeys.product(generation, sku), StringCodec.INSTANCE).putAll(Map.of(
                 "sku", sku, "name", "Milk tea", "category", "tea", "priceCents", "450",
                 "availableStock", "7", "onHand", "10", "reserved", "3", "sequence", "4"));
 

@@ -1,0 +1,23 @@
+package com.groupbuy.query.freshness;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import java.time.Clock;
+
+/** Freshness headers on the answers of every {@link ReadModel} handler. */
+@Configuration(proxyBeanMethods = false)
+class FreshnessConfiguration implements WebMvcConfigurer {
+
+    private final ProjectionFreshness freshness;
+
+    FreshnessConfiguration(ProjectionFreshness freshness) {
+        this.freshness = freshness;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new FreshnessHeaders(freshness, Clock.systemUTC()));
+    }
+}

@@ -9,12 +9,14 @@ import com.groupbuy.events.flashsale.FlashSaleUnitsReserved;
 import com.groupbuy.events.flashsale.FlashSaleUnitsReturned;
 import com.groupbuy.events.order.OrderEvent;
 import com.groupbuy.projections.consumer.Projection;
+import com.groupbuy.projections.maintenance.PostgresReadModel;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -24,7 +26,7 @@ import java.util.Set;
  * {@code flash_sale_order} row and moves the sale's counters only when it did, in the same transaction.
  */
 @Component
-class FlashSaleStatsProjection implements Projection {
+class FlashSaleStatsProjection implements Projection, PostgresReadModel {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -42,6 +44,11 @@ class FlashSaleStatsProjection implements Projection {
     @Override
     public Set<AggregateType> sources() {
         return Set.of(AggregateType.FLASH_SALE, AggregateType.ORDER);
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of("flash_sale_stats", "flash_sale_order");
     }
 
     @Override

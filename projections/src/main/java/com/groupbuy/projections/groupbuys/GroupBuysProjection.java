@@ -12,10 +12,12 @@ import com.groupbuy.events.groupbuy.GroupMemberLeft;
 import com.groupbuy.events.groupbuy.GroupMemberPaid;
 import com.groupbuy.events.groupbuy.GroupOpened;
 import com.groupbuy.projections.consumer.Projection;
+import com.groupbuy.projections.maintenance.PostgresReadModel;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -24,7 +26,7 @@ import java.util.Set;
  * so a redelivered event changes nothing.
  */
 @Component
-class GroupBuysProjection implements Projection {
+class GroupBuysProjection implements Projection, PostgresReadModel {
 
     private final JdbcClient jdbc;
 
@@ -40,6 +42,11 @@ class GroupBuysProjection implements Projection {
     @Override
     public Set<AggregateType> sources() {
         return Set.of(AggregateType.GROUP_BUY, AggregateType.GROUP);
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of("group_buy", "group_buy_group");
     }
 
     @Override

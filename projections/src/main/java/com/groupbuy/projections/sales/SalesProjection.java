@@ -5,6 +5,7 @@ import com.groupbuy.events.DomainEvent;
 import com.groupbuy.events.EventRecord;
 import com.groupbuy.events.order.OrderConfirmed;
 import com.groupbuy.events.order.OrderPaid;
+import com.groupbuy.events.order.OrderRefunded;
 import com.groupbuy.events.order.PricedLine;
 import com.groupbuy.projections.consumer.DecodedEvent;
 import com.groupbuy.projections.consumer.Projection;
@@ -31,8 +32,9 @@ import java.util.TreeMap;
 /**
  * Paid sales per hour (UTC) and SKU, for analysts. OrderConfirmed leaves the order's pricing in
  * {@code sales_order}; OrderPaid advances that row's sequence and, in the same transaction and only if it did,
- * adds the order's lines, with the discount spread over them, to the hour (and the UTC day) it was paid in. A poll is applied in
- * one transaction: the {@code sales_order} rows in one JDBC batch (in order, so the update counts say which
+ * adds the order's lines, with the discount spread over them, to the hour (and the UTC day) it was paid in.
+ * OrderRefunded (a failed group's paid order) takes the same sale back out of that hour, so the figures count the
+ * sales that stand. A poll is applied in one transaction: the {@code sales_order} rows in one JDBC batch (in order, so the update counts say which
  * payments advanced), then the poll's additions summed per hour and SKU, one upsert each.
  */
 @Component
@@ -88,13 +90,14 @@ class SalesProjection implements Projection, PostgresReadModel {
         long revenue;
         Instant lastEventAt;
 
-        void add(SkuSale sale, Instant at) {
+        /** Adds a sale ({@code sign} 1) or takes it back out ({@code sign} −1, a refund). */
+        void add(SkuSale sale, int sign, Instant at) {
             category = sale.category() != null ? sale.category() : category;
-            orders++;
-            units += sale.units();
-            gross += sale.grossCents();
-            discount += sale.discountCents();
-            revenue += sale.revenueCents();
+            orders += sign;
+            units += sign * sale.units();
+            gross += sign * sale.grossCents();
+            discount += sign * sale.discountCents();
+            revenue += sign * sale.revenueCents();
             lastEventAt = lastEventAt == null || at.isAfter(lastEventAt) ? at : lastEventAt;
         }
 
@@ -133,7 +136,8 @@ class SalesProjection implements Projection, PostgresReadModel {
     @Override
     public void applyAll(List<DecodedEvent> events) {
         List<DecodedEvent> relevant = events.stream()
-                .filter(e -> e.event() instanceof OrderConfirmed || e.event() instanceof OrderPaid).toList();
+                .filter(e -> e.event() instanceof OrderConfirmed || e.event() instanceof OrderPaid
+                        || e.event() instanceof OrderRefunded).toList();
         if (!relevant.isEmpty()) {
             transactions.executeWithoutResult(status -> applyInOrder(relevant));
         }
@@ -142,29 +146,45 @@ class SalesProjection implements Projection, PostgresReadModel {
     private void applyInOrder(List<DecodedEvent> events) {
         int[] advanced = jdbc.batchUpdate(ADVANCE, events.stream().map(SalesProjection::advance)
                 .toArray(SqlParameterSource[]::new));
-        List<DecodedEvent> payments = new ArrayList<>();
+        List<DecodedEvent> changes = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
             if (advanced[i] == Statement.SUCCESS_NO_INFO) {
                 throw new IllegalStateException("the driver did not say which sales rows advanced");
             }
-            if (advanced[i] == 1 && events.get(i).event() instanceof OrderPaid paid && paid.lines() != null) {
-                payments.add(events.get(i));
+            boolean moves = switch (events.get(i).event()) {
+                case OrderPaid paid -> paid.lines() != null;
+                case OrderRefunded refunded -> refunded.lines() != null;
+                default -> false;
+            };
+            if (advanced[i] == 1 && moves) {
+                changes.add(events.get(i));
             }
         }
-        if (payments.isEmpty()) {
+        if (changes.isEmpty()) {
             return;
         }
-        Map<String, Long> confirmedDiscounts = confirmedDiscounts(payments);
+        Map<String, Sold> sold = sold(changes);
         Map<HourSku, Addition> additions = new TreeMap<>(
                 Comparator.comparing(HourSku::bucket).thenComparing(HourSku::sku));
-        for (DecodedEvent payment : payments) {
-            OrderPaid paid = (OrderPaid) payment.event();
-            Long confirmed = confirmedDiscounts.get(paid.orderId());
-            long discount = confirmed != null ? confirmed : discountFromPayment(paid);
-            Instant at = payment.record().occurredAt();
-            Instant bucket = at.truncatedTo(ChronoUnit.HOURS);
-            for (SkuSale sale : SkuSale.of(paid.lines(), discount)) {
-                additions.computeIfAbsent(new HourSku(bucket, sale.sku()), k -> new Addition()).add(sale, at);
+        for (DecodedEvent change : changes) {
+            Instant at = change.record().occurredAt();
+            switch (change.event()) {
+                case OrderPaid paid -> {
+                    Sold known = sold.get(paid.orderId());
+                    long discount = known != null && known.discountCents() != null ? known.discountCents()
+                            : discountFromPayment(paid.lines(), paid.amountCents());
+                    addAll(additions, at.truncatedTo(ChronoUnit.HOURS), SkuSale.of(paid.lines(), discount), 1, at);
+                }
+                case OrderRefunded refunded -> {
+                    Sold known = sold.get(refunded.orderId());
+                    if (known != null && known.paidAt() != null) {
+                        long discount = known.discountCents() != null ? known.discountCents()
+                                : discountFromPayment(refunded.lines(), refunded.amountCents());
+                        addAll(additions, known.paidAt().truncatedTo(ChronoUnit.HOURS),
+                                SkuSale.of(refunded.lines(), discount), -1, at);
+                    }
+                }
+                default -> throw new IllegalStateException(change.record().eventType());
             }
         }
         Map<HourSku, Addition> byDay = new TreeMap<>(
@@ -174,6 +194,13 @@ class SalesProjection implements Projection, PostgresReadModel {
                 .add(addition));
         add(ADD_TO_HOUR, additions);
         add(ADD_TO_DAY, byDay);
+    }
+
+    private static void addAll(Map<HourSku, Addition> additions, Instant bucket, List<SkuSale> sales, int sign,
+                               Instant at) {
+        for (SkuSale sale : sales) {
+            additions.computeIfAbsent(new HourSku(bucket, sale.sku()), k -> new Addition()).add(sale, sign, at);
+        }
     }
 
     private void add(String sql, Map<HourSku, Addition> additions) {
@@ -205,30 +232,39 @@ class SalesProjection implements Projection, PostgresReadModel {
                     .addValue("discount", null, Types.BIGINT)
                     .addValue("total", null, Types.BIGINT)
                     .addValue("paidAt", Timestamp.from(decoded.record().occurredAt()));
+            case OrderRefunded refunded -> params.addValue("orderId", refunded.orderId())
+                    .addValue("subtotal", null, Types.BIGINT)
+                    .addValue("discount", null, Types.BIGINT)
+                    .addValue("total", null, Types.BIGINT)
+                    .addValue("paidAt", null, Types.TIMESTAMP);
             default -> throw new IllegalArgumentException(decoded.record().eventType());
         };
     }
 
-    /** The discount each paid order was confirmed with, as sales_order holds it now (absent if never seen). */
-    private Map<String, Long> confirmedDiscounts(List<DecodedEvent> payments) {
-        Map<String, Long> discounts = new HashMap<>();
-        jdbc.query("SELECT order_id, discount_cents FROM sales_order WHERE order_id IN (:ids)",
-                Map.of("ids", payments.stream().map(p -> ((OrderPaid) p.event()).orderId()).distinct().toList()),
+    /** What sales_order knows of an order: the discount it was confirmed with and when it was paid. */
+    private record Sold(Long discountCents, Instant paidAt) {
+    }
+
+    /** sales_order's rows of the orders the poll pays or refunds, as they are now (absent if never seen). */
+    private Map<String, Sold> sold(List<DecodedEvent> changes) {
+        Map<String, Sold> rows = new HashMap<>();
+        jdbc.query("SELECT order_id, discount_cents, paid_at FROM sales_order WHERE order_id IN (:ids)",
+                Map.of("ids", changes.stream().map(c -> c.record().aggregateId()).distinct().toList()),
                 rs -> {
                     long discount = rs.getLong(2);
-                    if (!rs.wasNull()) {
-                        discounts.put(rs.getString(1), discount);
-                    }
+                    Long known = rs.wasNull() ? null : discount;
+                    Timestamp paidAt = rs.getTimestamp(3);
+                    rows.put(rs.getString(1), new Sold(known, paidAt == null ? null : paidAt.toInstant()));
                 });
-        return discounts;
+        return rows;
     }
 
     /**
      * The discount when the order's confirmation was never seen here (it always precedes the payment on the
      * order's partition, so only a topic read from the middle lacks it): the amount paid equals the total.
      */
-    private static long discountFromPayment(OrderPaid event) {
-        long subtotal = event.lines().stream().mapToLong(PricedLine::lineTotalCents).sum();
-        return Math.max(0, subtotal - event.amountCents());
+    private static long discountFromPayment(List<PricedLine> lines, long amountCents) {
+        long subtotal = lines.stream().mapToLong(PricedLine::lineTotalCents).sum();
+        return Math.max(0, subtotal - amountCents);
     }
 }

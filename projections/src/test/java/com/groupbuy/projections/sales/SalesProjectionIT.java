@@ -3,6 +3,7 @@ package com.groupbuy.projections.sales;
 import com.groupbuy.events.order.OrderConfirmed;
 import com.groupbuy.events.order.OrderExpired;
 import com.groupbuy.events.order.OrderPaid;
+import com.groupbuy.events.order.OrderRefunded;
 import com.groupbuy.events.order.PricedLine;
 import com.groupbuy.projections.ProjectionsTestSupport;
 import org.junit.jupiter.api.Test;
@@ -59,6 +60,25 @@ class SalesProjectionIT extends ProjectionsTestSupport {
                         tuple(Timestamp.from(Instant.parse("2026-03-01T00:00:00Z")), tea, 2, 3L, 100L, 1400L),
                         tuple(Timestamp.from(Instant.parse("2026-03-01T00:00:00Z")), cake, 1, 1L, 40L, 360L),
                         tuple(Timestamp.from(Instant.parse("2026-03-02T00:00:00Z")), tea, 1, 1L, 0L, 500L));
+    }
+
+    @Test
+    void a_refunded_order_is_taken_back_out_of_the_hour_it_was_paid_in_once() {
+        List<PricedLine> refundedLines = List.of(new PricedLine(tea, "tea", 2, 500));
+        String refunded = unique("o");
+        pay(refunded, refundedLines, 100, TEN.plusSeconds(10 * 60));
+        pay(unique("o"), List.of(new PricedLine(tea, "tea", 1, 500)), 0, TEN.plusSeconds(20 * 60));
+        OrderRefunded refund = new OrderRefunded(refunded, "u", 900, "GROUP_FAILED", refundedLines, null, null);
+        publish(3, ELEVEN.plusSeconds(30 * 60), refund);
+        publish(3, ELEVEN.plusSeconds(30 * 60), refund);
+        awaitConsumedBy("sales");
+
+        assertThat(hourly()).extracting(r -> r.get("bucket_start"), r -> r.get("orders"), r -> r.get("units"),
+                        r -> r.get("gross_cents"), r -> r.get("discount_cents"), r -> r.get("revenue_cents"))
+                .containsExactly(tuple(Timestamp.from(TEN), 1, 1L, 500L, 0L, 500L));
+        assertThat(rows("SELECT orders, revenue_cents FROM sales_daily WHERE sku = ?", tea))
+                .extracting(r -> r.get("orders"), r -> r.get("revenue_cents"))
+                .containsExactly(tuple(1, 500L));
     }
 
     @Test

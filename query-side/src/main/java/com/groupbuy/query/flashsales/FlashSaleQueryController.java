@@ -1,6 +1,7 @@
 package com.groupbuy.query.flashsales;
 
 import com.groupbuy.platform.web.ApiException;
+import com.groupbuy.query.freshness.ReadModel;
 import jakarta.validation.constraints.Size;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,12 +21,14 @@ class FlashSaleQueryController {
     }
 
     @GetMapping("/api/v1/flash-sales/{flashSaleId}")
+    @ReadModel("flash-sale-cache")
     @PreAuthorize("isAuthenticated()")
     FlashSaleView flashSale(@PathVariable @Size(max = 64) String flashSaleId) {
         return cache.find(flashSaleId).orElseThrow(() -> ApiException.notFound("No flash sale " + flashSaleId));
     }
 
     @GetMapping("/api/v1/analytics/flash-sales/{flashSaleId}")
+    @ReadModel("flash-sale-stats")
     @PreAuthorize("hasRole('ANALYST')")
     FlashSaleStats stats(@PathVariable @Size(max = 64) String flashSaleId) {
         return analytics.of(flashSaleId).orElseThrow(() -> ApiException.notFound("No flash sale " + flashSaleId));

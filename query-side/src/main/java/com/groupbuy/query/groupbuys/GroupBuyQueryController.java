@@ -1,6 +1,7 @@
 package com.groupbuy.query.groupbuys;
 
 import com.groupbuy.platform.web.ApiException;
+import com.groupbuy.query.freshness.ReadModel;
 import com.groupbuy.query.web.QueryParameters;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -33,6 +34,7 @@ class GroupBuyQueryController {
     }
 
     @GetMapping("/group-buys/{groupBuyId}/groups")
+    @ReadModel("group-cache")
     GroupList groups(@PathVariable @Size(max = 64) String groupBuyId,
                      @RequestParam(required = false) @Size(max = 16) String status,
                      @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
@@ -41,6 +43,7 @@ class GroupBuyQueryController {
     }
 
     @GetMapping("/analytics/group-buys/{groupBuyId}")
+    @ReadModel("group-buys")
     @PreAuthorize("hasRole('ANALYST')")
     GroupBuyStats deal(@PathVariable @Size(max = 64) String groupBuyId) {
         return analytics.of(groupBuyId).orElseThrow(() -> ApiException.notFound("No group buy " + groupBuyId));

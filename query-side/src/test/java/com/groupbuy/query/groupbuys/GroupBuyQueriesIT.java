@@ -47,6 +47,20 @@ class GroupBuyQueriesIT extends QuerySideTestSupport {
     }
 
     @Test
+    void group_answers_say_how_fresh_their_read_models_are() throws Exception {
+        String customer = token(unique("u"), "customer");
+
+        var groups = getRaw("/api/v1/group-buys/" + deal + "/groups", customer, null);
+        var figures = getRaw("/api/v1/analytics/group-buys/" + deal, token("analyst-1", "analyst"), null);
+
+        assertThat(groups.headers().firstValue("X-Read-Model-Position")).hasValueSatisfying(
+                value -> assertThat(value).startsWith("group-cache="));
+        assertThat(figures.statusCode()).isEqualTo(404);
+        assertThat(figures.headers().firstValue("X-Read-Model-Position")).hasValueSatisfying(
+                value -> assertThat(value).startsWith("group-buys="));
+    }
+
+    @Test
     void an_analyst_reads_a_deals_groups_by_outcome_and_its_members() throws Exception {
         readModel.sql("""
                         INSERT INTO group_buy (group_buy_id, sku, category, group_price_cents, group_size,

@@ -1,5 +1,6 @@
 package com.groupbuy.command.flashsale;
 
+import com.groupbuy.command.RealServers;
 import com.groupbuy.command.flashsale.model.DescribeFlashSaleAllocation;
 import com.groupbuy.command.flashsale.model.FlashSaleAllocation;
 import com.groupbuy.command.product.model.RegisterProduct;
@@ -9,8 +10,6 @@ import com.groupbuy.contract.RedisKeys;
 import com.groupbuy.events.order.OrderConfirmed;
 import com.groupbuy.events.order.OrderRejected;
 import com.groupbuy.events.product.StockReturned;
-import com.groupbuy.infra.Infrastructure;
-import com.groupbuy.infra.Infrastructures;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -54,13 +53,7 @@ class FlashSaleIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        Infrastructure infra = Infrastructures.shared();
-        registry.add("spring.datasource.url", () -> infra.jdbcUrl("eventstore_flash_sale_it"));
-        registry.add("spring.datasource.username", infra::jdbcUsername);
-        registry.add("spring.datasource.password", infra::jdbcPassword);
-        registry.add("spring.kafka.bootstrap-servers", infra::kafkaBootstrapServers);
-        registry.add("groupbuy.redis.url", infra::redisUrl);
-        registry.add("groupbuy.security.jwt.secret", () -> "test-secret-test-secret-test-secret-42");
+        RealServers.wire(registry, "eventstore_flash_sale_it");
     }
 
     @LocalServerPort

@@ -1,5 +1,6 @@
 package com.groupbuy.command.groupbuy;
 
+import com.groupbuy.command.RealServers;
 import com.groupbuy.command.HttpApi;
 import com.groupbuy.command.HttpApi.Answer;
 import com.groupbuy.command.product.model.RegisterProduct;
@@ -11,8 +12,6 @@ import com.groupbuy.events.order.OrderRefunded;
 import com.groupbuy.events.product.StockCommitted;
 import com.groupbuy.events.product.StockReleased;
 import com.groupbuy.events.product.StockReturned;
-import com.groupbuy.infra.Infrastructure;
-import com.groupbuy.infra.Infrastructures;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -45,13 +44,7 @@ class GroupBuyIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        Infrastructure infra = Infrastructures.shared();
-        registry.add("spring.datasource.url", () -> infra.jdbcUrl("eventstore_group_buy_it"));
-        registry.add("spring.datasource.username", infra::jdbcUsername);
-        registry.add("spring.datasource.password", infra::jdbcPassword);
-        registry.add("spring.kafka.bootstrap-servers", infra::kafkaBootstrapServers);
-        registry.add("groupbuy.redis.url", infra::redisUrl);
-        registry.add("groupbuy.security.jwt.secret", () -> "test-secret-test-secret-test-secret-42");
+        RealServers.wire(registry, "eventstore_group_buy_it");
     }
 
     @LocalServerPort

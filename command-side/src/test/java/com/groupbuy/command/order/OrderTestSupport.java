@@ -1,10 +1,10 @@
 package com.groupbuy.command.order;
 
+import com.groupbuy.command.RealServers;
 import com.groupbuy.events.coupon.CouponTerms;
 import com.groupbuy.events.coupon.CouponType;
 import com.groupbuy.events.order.OrderConfirmed;
 import com.groupbuy.events.order.OrderRejected;
-import com.groupbuy.infra.Infrastructure;
 import com.groupbuy.infra.Infrastructures;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -37,13 +37,7 @@ abstract class OrderTestSupport {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        Infrastructure infra = Infrastructures.shared();
-        registry.add("spring.datasource.url", () -> infra.jdbcUrl("eventstore_orders_it"));
-        registry.add("spring.datasource.username", infra::jdbcUsername);
-        registry.add("spring.datasource.password", infra::jdbcPassword);
-        registry.add("spring.kafka.bootstrap-servers", infra::kafkaBootstrapServers);
-        registry.add("groupbuy.redis.url", infra::redisUrl);
-        registry.add("groupbuy.security.jwt.secret", () -> "test-secret-test-secret-test-secret-42");
+        RealServers.wire(registry, "eventstore_orders_it");
     }
 
     @Autowired

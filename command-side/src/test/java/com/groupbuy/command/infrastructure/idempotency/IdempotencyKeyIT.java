@@ -1,7 +1,6 @@
 package com.groupbuy.command.infrastructure.idempotency;
 
-import com.groupbuy.infra.Infrastructure;
-import com.groupbuy.infra.Infrastructures;
+import com.groupbuy.command.RealServers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -29,13 +28,7 @@ class IdempotencyKeyIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        Infrastructure infra = Infrastructures.shared();
-        registry.add("spring.datasource.url", () -> infra.jdbcUrl("eventstore_idempotency_it"));
-        registry.add("spring.datasource.username", infra::jdbcUsername);
-        registry.add("spring.datasource.password", infra::jdbcPassword);
-        registry.add("spring.kafka.bootstrap-servers", infra::kafkaBootstrapServers);
-        registry.add("groupbuy.redis.url", infra::redisUrl);
-        registry.add("groupbuy.security.jwt.secret", () -> "test-secret-test-secret-test-secret-42");
+        RealServers.wire(registry, "eventstore_idempotency_it");
     }
 
     @LocalServerPort

@@ -1,5 +1,6 @@
 package com.groupbuy.command.infrastructure.relay;
 
+import com.groupbuy.command.RealServers;
 import com.groupbuy.command.product.model.AdjustStock;
 import com.groupbuy.command.product.model.RegisterProduct;
 import com.groupbuy.contract.Topics;
@@ -8,7 +9,6 @@ import com.groupbuy.events.EventRecord;
 import com.groupbuy.events.EventRecordCodec;
 import com.groupbuy.events.product.ProductRegistered;
 import com.groupbuy.events.product.StockAdjusted;
-import com.groupbuy.infra.Infrastructure;
 import com.groupbuy.infra.Infrastructures;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -47,13 +47,7 @@ class EventRelayIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        Infrastructure infra = Infrastructures.shared();
-        registry.add("spring.datasource.url", () -> infra.jdbcUrl("eventstore_relay_it"));
-        registry.add("spring.datasource.username", infra::jdbcUsername);
-        registry.add("spring.datasource.password", infra::jdbcPassword);
-        registry.add("spring.kafka.bootstrap-servers", infra::kafkaBootstrapServers);
-        registry.add("groupbuy.redis.url", infra::redisUrl);
-        registry.add("groupbuy.security.jwt.secret", () -> "test-secret-test-secret-test-secret-42");
+        RealServers.wire(registry, "eventstore_relay_it");
     }
 
     @Autowired

@@ -18,6 +18,8 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -63,6 +65,6 @@ public class SecurityConfiguration {
                 JwtValidators.createDefaultWithIssuer(settings.issuer()),
                 new JwtClaimValidator<String>(JwtClaimNames.SUB, sub -> sub != null && !sub.isBlank()));
         decoder.setJwtValidator(validator);
-        return decoder;
+        return new CachingJwtDecoder(decoder, Clock.systemUTC(), Duration.ofMinutes(1), 100_000);
     }
 }

@@ -11,8 +11,10 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.awaitility.core.ThrowingRunnable;
+import org.redisson.api.RType;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
+import org.redisson.client.protocol.ScoredEntry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -34,7 +36,9 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -145,13 +149,32 @@ public abstract class ProjectionsTestSupport {
         return jdbc.sql(sql).params(params).query().listOfRows();
     }
 
+    /** The generation of a Redis read model that readers use (its pointer's value), or null while there is none. */
+    protected Long generationOf(String pointer) {
+        String generation = redis.<String>getBucket(pointer, StringCodec.INSTANCE).get();
+        return generation == null ? null : Long.parseLong(generation);
+    }
+
     /** The product's hash in the generation of the product cache that readers use (empty while there is none). */
     protected Map<String, String> cachedProduct(String sku) {
-        String generation = redis.<String>getBucket(RedisKeys.productCacheGeneration(), StringCodec.INSTANCE).get();
+        Long generation = generationOf(RedisKeys.productCacheGeneration());
         if (generation == null) {
             return Map.of();
         }
-        return redis.<String, String>getMap(RedisKeys.product(Long.parseLong(generation), sku), StringCodec.INSTANCE)
-                .readAllMap();
+        return redis.<String, String>getMap(RedisKeys.product(generation, sku), StringCodec.INSTANCE).readAllMap();
+    }
+
+    /**
+     * Every key under {@code prefix} by the part after it, with a hash's fields or a sorted set's members and
+     * their scores.
+     */
+    protected Map<String, Map<String, String>> redisContent(String prefix) {
+        Map<String, Map<String, String>> content = new TreeMap<>();
+        redis.getKeys().getKeysStreamByPattern(prefix + "*").forEach(key -> content.put(key.substring(prefix.length()),
+                redis.getKeys().getType(key) == RType.ZSET
+                        ? redis.<String>getScoredSortedSet(key, StringCodec.INSTANCE).entryRange(0, -1).stream()
+                                .collect(Collectors.toMap(ScoredEntry::getValue, e -> Double.toString(e.getScore())))
+                        : redis.<String, String>getMap(key, StringCodec.INSTANCE).readAllMap()));
+        return content;
     }
 }

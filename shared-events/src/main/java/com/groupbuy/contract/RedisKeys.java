@@ -33,12 +33,25 @@ public final class RedisKeys {
     }
 
     /**
-     * Hash of one flash sale as the query side serves it (projection {@code flash-sale-cache}): sku, priceCents,
-     * quantity, perUserLimit, startsAt, endsAt, remaining, ended and the sequence last applied. Not the gate's
-     * key: the gate decides admissions, this one only follows the sale's events.
+     * The generation of the flash-sale cache that readers use (a number), and the cache's marker; as
+     * {@link #productCacheGeneration()}.
      */
-    public static String flashSale(String flashSaleId) {
-        return PREFIX + "flash-sale:" + flashSaleId;
+    public static String flashSaleCacheGeneration() {
+        return PREFIX + "flash-sale-cache:generation";
+    }
+
+    /**
+     * Hash of one flash sale in one generation, as the query side serves it (projection {@code flash-sale-cache}):
+     * sku, priceCents, quantity, perUserLimit, startsAt, endsAt, remaining, ended and the sequence last applied.
+     * Not the gate's key: the gate decides admissions, this one only follows the sale's events.
+     */
+    public static String flashSale(long generation, String flashSaleId) {
+        return flashSalesOf(generation) + flashSaleId;
+    }
+
+    /** The prefix shared by every flash-sale hash of one generation (for SCAN patterns). */
+    public static String flashSalesOf(long generation) {
+        return PREFIX + "flash-sale:g" + generation + ":";
     }
 
     /**
@@ -64,13 +77,29 @@ public final class RedisKeys {
         return PREFIX + "rate:{" + userId + "}:" + window;
     }
 
+    /**
+     * The generation of the group cache that readers use (a number), and the cache's marker; as
+     * {@link #productCacheGeneration()}.
+     */
+    public static String groupCacheGeneration() {
+        return PREFIX + "group-cache:generation";
+    }
+
+    /**
+     * The prefix shared by every key of one generation of the group cache, both the group hashes and the deals'
+     * status sets (for SCAN patterns).
+     */
+    public static String groupCacheOf(long generation) {
+        return PREFIX + "group-cache:g" + generation + ":";
+    }
+
     /** A group of a group buy, as the query side serves it (a hash: deal, size, members, status, expiresAt, …). */
-    public static String group(String groupId) {
-        return PREFIX + "group:" + groupId;
+    public static String group(long generation, String groupId) {
+        return groupCacheOf(generation) + "group:" + groupId;
     }
 
     /** The groups of a deal in one status (a sorted set of group ids scored by their expiry, epoch ms). */
-    public static String groupsOf(String groupBuyId, String status) {
-        return PREFIX + "group-buy:" + groupBuyId + ":groups:" + status;
+    public static String groupsOf(long generation, String groupBuyId, String status) {
+        return groupCacheOf(generation) + "group-buy:" + groupBuyId + ":groups:" + status;
     }
 }

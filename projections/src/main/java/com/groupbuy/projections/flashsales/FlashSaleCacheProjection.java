@@ -9,36 +9,54 @@ import com.groupbuy.events.flashsale.FlashSaleEvent;
 import com.groupbuy.events.flashsale.FlashSaleScheduled;
 import com.groupbuy.events.flashsale.FlashSaleUnitsReserved;
 import com.groupbuy.events.flashsale.FlashSaleUnitsReturned;
+import com.groupbuy.projections.consumer.DecodedEvent;
 import com.groupbuy.projections.consumer.Projection;
-import org.redisson.api.RScript;
+import com.groupbuy.projections.maintenance.RedisGenerations;
+import com.groupbuy.projections.maintenance.RedisReadModel;
 import org.redisson.api.RedissonClient;
-import org.redisson.client.codec.StringCodec;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * The storefront's view of each flash sale in Redis, one hash per sale. {@code remaining} is the event-sourced
  * sale's own count, carried by every event that moves it (units reserved by orders, units given back, the end),
  * so the hash shows exactly what the sale had after the last event applied. One Lua script per event checks the
- * stored sequence first: a redelivered event changes nothing.
+ * stored sequence first: a redelivered event changes nothing. A poll's scripts go to Redis in one pipeline.
+ *
+ * <p>The hashes live in generations ({@link RedisKeys#flashSaleCacheGeneration()}, {@link RedisGenerations}): the
+ * live projection writes only the generation the pointer names, and waits while the pointer is missing.
  */
 @Component
-class FlashSaleCacheProjection implements Projection {
+class FlashSaleCacheProjection implements Projection, RedisReadModel {
 
-    /** KEYS[1] the sale's hash; ARGV[1] sequence; ARGV[2] occurredAt; ARGV[3..] field/value pairs to set. */
-    private static final String APPLY_ONCE = """
-            local last = tonumber(redis.call('HGET', KEYS[1], 'sequence') or '-1')
-            if tonumber(ARGV[1]) <= last then return 0 end
-            redis.call('HSET', KEYS[1], 'sequence', ARGV[1], 'updatedAt', ARGV[2], unpack(ARGV, 3))
+    /**
+     * KEYS[2] the sale's hash; ARGV[2] sequence; ARGV[3] occurredAt; ARGV[4..] field/value pairs to set (KEYS[1]
+     * and ARGV[1]: {@link RedisGenerations.Script}).
+     */
+    private static final RedisGenerations.Script APPLY_ONCE = RedisGenerations.script("""
+            local last = tonumber(redis.call('HGET', KEYS[2], 'sequence') or '-1')
+            if tonumber(ARGV[2]) <= last then return 0 end
+            redis.call('HSET', KEYS[2], 'sequence', ARGV[2], 'updatedAt', ARGV[3], unpack(ARGV, 4))
             return 1
-            """;
+            """);
 
-    private final RScript script;
+    private final RedisGenerations generations;
+    private final long generation;
 
+    @Autowired
     FlashSaleCacheProjection(RedissonClient redis) {
-        this.script = redis.getScript(StringCodec.INSTANCE);
+        this(new RedisGenerations(redis, RedisKeys.flashSaleCacheGeneration(), "the flash-sale cache"),
+                RedisGenerations.LIVE);
+    }
+
+    private FlashSaleCacheProjection(RedisGenerations generations, long generation) {
+        this.generations = generations;
+        this.generation = generation;
     }
 
     @Override
@@ -53,20 +71,47 @@ class FlashSaleCacheProjection implements Projection {
 
     @Override
     public void apply(EventRecord record, DomainEvent event) {
-        if (event instanceof FlashSaleEvent saleEvent) {
-            String[] fields = fieldsOf(saleEvent);
-            Object[] args = new Object[2 + fields.length];
-            args[0] = Long.toString(record.sequence());
-            args[1] = record.occurredAt().toString();
-            System.arraycopy(fields, 0, args, 2, fields.length);
-            script.eval(RScript.Mode.READ_WRITE, APPLY_ONCE, RScript.ReturnType.LONG,
-                    List.of(RedisKeys.flashSale(saleEvent.flashSaleId())), args);
+        applyAll(List.of(new DecodedEvent(record, event)));
+    }
+
+    @Override
+    public void applyAll(List<DecodedEvent> events) {
+        generations.write(generation, events, FlashSaleCacheProjection::write);
+    }
+
+    private static void write(DecodedEvent decoded, RedisGenerations.Pipeline pipeline) {
+        if (decoded.event() instanceof FlashSaleEvent event) {
+            List<String> args = new ArrayList<>(List.of(Long.toString(decoded.record().sequence()),
+                    decoded.record().occurredAt().toString()));
+            args.addAll(fieldsOf(event));
+            pipeline.eval(APPLY_ONCE, List.of(RedisKeys.flashSale(pipeline.generation(), event.flashSaleId())),
+                    args);
         }
     }
 
-    private static String[] fieldsOf(FlashSaleEvent event) {
+    @Override
+    public Optional<Long> currentGeneration() {
+        return generations.current();
+    }
+
+    @Override
+    public Projection writingTo(long generation) {
+        return new FlashSaleCacheProjection(generations, generation);
+    }
+
+    @Override
+    public void switchTo(long generation) {
+        generations.switchTo(generation);
+    }
+
+    @Override
+    public String keyPrefix(long generation) {
+        return RedisKeys.flashSalesOf(generation);
+    }
+
+    private static List<String> fieldsOf(FlashSaleEvent event) {
         return switch (event) {
-            case FlashSaleScheduled scheduled -> new String[] {
+            case FlashSaleScheduled scheduled -> List.of(
                     "flashSaleId", scheduled.flashSaleId(),
                     "sku", scheduled.sku(),
                     "priceCents", Long.toString(scheduled.priceCents()),
@@ -75,10 +120,10 @@ class FlashSaleCacheProjection implements Projection {
                     "startsAt", scheduled.startsAt().toString(),
                     "endsAt", scheduled.endsAt().toString(),
                     "remaining", Integer.toString(scheduled.quantity()),
-                    "ended", "false"};
-            case FlashSaleUnitsReserved reserved -> new String[] {"remaining", Integer.toString(reserved.remaining())};
-            case FlashSaleUnitsReturned returned -> new String[] {"remaining", Integer.toString(returned.remaining())};
-            case FlashSaleEnded ended -> new String[] {"remaining", "0", "ended", "true"};
+                    "ended", "false");
+            case FlashSaleUnitsReserved reserved -> List.of("remaining", Integer.toString(reserved.remaining()));
+            case FlashSaleUnitsReturned returned -> List.of("remaining", Integer.toString(returned.remaining()));
+            case FlashSaleEnded ended -> List.of("remaining", "0", "ended", "true");
         };
     }
 }

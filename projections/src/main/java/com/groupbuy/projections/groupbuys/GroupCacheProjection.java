@@ -11,43 +11,63 @@ import com.groupbuy.events.groupbuy.GroupMemberJoined;
 import com.groupbuy.events.groupbuy.GroupMemberLeft;
 import com.groupbuy.events.groupbuy.GroupMemberPaid;
 import com.groupbuy.events.groupbuy.GroupOpened;
+import com.groupbuy.projections.consumer.DecodedEvent;
 import com.groupbuy.projections.consumer.Projection;
-import org.redisson.api.RScript;
+import com.groupbuy.projections.maintenance.RedisGenerations;
+import com.groupbuy.projections.maintenance.RedisReadModel;
 import org.redisson.api.RedissonClient;
-import org.redisson.client.codec.StringCodec;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * The groups of each deal in Redis, for storefronts looking for a group to join: a hash per group and, per deal, a
  * set of its groups in each status scored by expiry. One Lua script per event checks the group's sequence first,
- * then sets the fields and moves the group between the status sets, so a redelivered event changes nothing.
+ * then sets the fields and moves the group between the status sets, so a redelivered event changes nothing. A
+ * poll's scripts go to Redis in one pipeline.
+ *
+ * <p>Both kinds of keys live in generations under one prefix ({@link RedisKeys#groupCacheGeneration()},
+ * {@link RedisGenerations}): the live projection writes only the generation the pointer names, and waits while the
+ * pointer is missing.
  */
 @Component
-class GroupCacheProjection implements Projection {
+class GroupCacheProjection implements Projection, RedisReadModel {
 
-    /** KEYS group hash, deal's OPEN set, deal's set of the new status; ARGV sequence, status or '', id, fields… */
-    private static final String APPLY_ONCE = """
-            local last = tonumber(redis.call('HGET', KEYS[1], 'sequence') or '-1')
-            if tonumber(ARGV[1]) <= last then return 0 end
-            if #ARGV > 3 then redis.call('HSET', KEYS[1], unpack(ARGV, 4)) end
-            redis.call('HSET', KEYS[1], 'sequence', ARGV[1])
-            if ARGV[2] ~= '' then
-                local expires = redis.call('HGET', KEYS[1], 'expiresAt') or '0'
-                redis.call('HSET', KEYS[1], 'status', ARGV[2])
-                if KEYS[2] ~= KEYS[3] then redis.call('ZREM', KEYS[2], ARGV[3]) end
-                redis.call('ZADD', KEYS[3], tonumber(expires), ARGV[3])
+    /**
+     * KEYS[2] group hash, KEYS[3] the deal's OPEN set, KEYS[4] the deal's set of the new status; ARGV[2] sequence,
+     * ARGV[3] the new status or '', ARGV[4] the group id, ARGV[5..] field/value pairs to set (KEYS[1] and ARGV[1]:
+     * {@link RedisGenerations.Script}).
+     */
+    private static final RedisGenerations.Script APPLY_ONCE = RedisGenerations.script("""
+            local last = tonumber(redis.call('HGET', KEYS[2], 'sequence') or '-1')
+            if tonumber(ARGV[2]) <= last then return 0 end
+            if #ARGV > 4 then redis.call('HSET', KEYS[2], unpack(ARGV, 5)) end
+            redis.call('HSET', KEYS[2], 'sequence', ARGV[2])
+            if ARGV[3] ~= '' then
+                local expires = redis.call('HGET', KEYS[2], 'expiresAt') or '0'
+                redis.call('HSET', KEYS[2], 'status', ARGV[3])
+                if KEYS[3] ~= KEYS[4] then redis.call('ZREM', KEYS[3], ARGV[4]) end
+                redis.call('ZADD', KEYS[4], tonumber(expires), ARGV[4])
             end
             return 1
-            """;
+            """);
 
-    private final RScript script;
+    private final RedisGenerations generations;
+    private final long generation;
 
+    @Autowired
     GroupCacheProjection(RedissonClient redis) {
-        this.script = redis.getScript(StringCodec.INSTANCE);
+        this(new RedisGenerations(redis, RedisKeys.groupCacheGeneration(), "the group cache"),
+                RedisGenerations.LIVE);
+    }
+
+    private GroupCacheProjection(RedisGenerations generations, long generation) {
+        this.generations = generations;
+        this.generation = generation;
     }
 
     @Override
@@ -62,17 +82,45 @@ class GroupCacheProjection implements Projection {
 
     @Override
     public void apply(EventRecord record, DomainEvent event) {
-        if (event instanceof GroupEvent groupEvent) {
-            String status = statusAfter(groupEvent);
-            List<Object> args = new ArrayList<>(List.of(Long.toString(record.sequence()), status == null ? "" : status,
-                    groupEvent.groupId()));
-            args.addAll(fieldsOf(groupEvent));
-            script.eval(RScript.Mode.READ_WRITE, APPLY_ONCE, RScript.ReturnType.LONG,
-                    List.of(RedisKeys.group(groupEvent.groupId()),
-                            RedisKeys.groupsOf(groupEvent.groupBuyId(), "OPEN"),
-                            RedisKeys.groupsOf(groupEvent.groupBuyId(), status == null ? "OPEN" : status)),
-                    args.toArray());
+        applyAll(List.of(new DecodedEvent(record, event)));
+    }
+
+    @Override
+    public void applyAll(List<DecodedEvent> events) {
+        generations.write(generation, events, GroupCacheProjection::write);
+    }
+
+    private static void write(DecodedEvent decoded, RedisGenerations.Pipeline pipeline) {
+        if (decoded.event() instanceof GroupEvent event) {
+            String status = statusAfter(event);
+            List<String> args = new ArrayList<>(List.of(Long.toString(decoded.record().sequence()),
+                    status == null ? "" : status, event.groupId()));
+            args.addAll(fieldsOf(event));
+            long into = pipeline.generation();
+            pipeline.eval(APPLY_ONCE, List.of(RedisKeys.group(into, event.groupId()),
+                    RedisKeys.groupsOf(into, event.groupBuyId(), "OPEN"),
+                    RedisKeys.groupsOf(into, event.groupBuyId(), status == null ? "OPEN" : status)), args);
         }
+    }
+
+    @Override
+    public Optional<Long> currentGeneration() {
+        return generations.current();
+    }
+
+    @Override
+    public Projection writingTo(long generation) {
+        return new GroupCacheProjection(generations, generation);
+    }
+
+    @Override
+    public void switchTo(long generation) {
+        generations.switchTo(generation);
+    }
+
+    @Override
+    public String keyPrefix(long generation) {
+        return RedisKeys.groupCacheOf(generation);
     }
 
     private static String statusAfter(GroupEvent event) {

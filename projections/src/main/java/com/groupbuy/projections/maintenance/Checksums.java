@@ -2,11 +2,14 @@ package com.groupbuy.projections.maintenance;
 
 import org.redisson.api.RBatch;
 import org.redisson.api.RFuture;
+import org.redisson.api.RType;
 import org.redisson.api.RedissonClient;
 import org.redisson.api.options.KeysScanOptions;
 import org.redisson.client.codec.StringCodec;
+import org.redisson.client.protocol.ScoredEntry;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -18,9 +21,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletionStage;
 import java.util.stream.Collectors;
 
-/** Computes {@link ReadModelChecksum}s of PostgreSQL tables and of Redis hashes. */
+/** Computes {@link ReadModelChecksum}s of PostgreSQL tables and of Redis hashes and sorted sets. */
 final class Checksums {
 
     /** Columns that say when the projection wrote a row, not what it reflects: left out of the checksum. */
@@ -47,8 +51,9 @@ final class Checksums {
     }
 
     /**
-     * Every hash under {@code keyPrefix}: its key without the prefix and its fields, sorted. SCAN may return a key
-     * twice; each counts once. {@code name} names the part (not the prefix, which holds the generation).
+     * Every hash and sorted set under {@code keyPrefix}: its key without the prefix and its fields (or members
+     * with their scores), sorted. SCAN may return a key twice; each counts once. {@code name} names the part (not
+     * the prefix, which holds the generation).
      */
     static ReadModelChecksum redis(RedissonClient redis, String name, String keyPrefix) {
         long rows = 0;
@@ -64,21 +69,40 @@ final class Checksums {
                     chunk.add(key);
                 }
             }
-            RBatch batch = redis.createBatch();
-            List<RFuture<Map<String, String>>> reads = new ArrayList<>(chunk.size());
+            RBatch types = redis.createBatch();
+            List<RFuture<RType>> typeOf = new ArrayList<>(chunk.size());
             for (String key : chunk) {
-                reads.add(batch.<String, String>getMap(key, StringCodec.INSTANCE).readAllMapAsync());
+                typeOf.add(types.getKeys().getTypeAsync(key));
+            }
+            types.execute();
+            RBatch batch = redis.createBatch();
+            List<CompletionStage<? extends Map<String, ?>>> reads = new ArrayList<>(chunk.size());
+            for (int i = 0; i < chunk.size(); i++) {
+                reads.add(read(batch, chunk.get(i), typeOf.get(i).toCompletableFuture().join()));
             }
             batch.execute();
             for (int i = 0; i < chunk.size(); i++) {
                 StringBuilder text = new StringBuilder(chunk.get(i).substring(keyPrefix.length()));
-                new TreeMap<>(reads.get(i).toCompletableFuture().join())
+                new TreeMap<String, Object>(reads.get(i).toCompletableFuture().join())
                         .forEach((field, value) -> text.append('|').append(field).append('=').append(value));
                 sum = sum.add(BigInteger.valueOf(hash60(text.toString())));
                 rows++;
             }
         }
         return ReadModelChecksum.of(List.of(new ReadModelChecksum.Part(name, rows, sum.toString())));
+    }
+
+    /** A hash's fields, or a sorted set's members with their scores (the Redis read models hold nothing else). */
+    private static CompletionStage<? extends Map<String, ?>> read(RBatch batch, String key, RType type) {
+        if (type == RType.ZSET) {
+            return batch.<String>getScoredSortedSet(key, StringCodec.INSTANCE).entryRangeAsync(0, -1)
+                    .thenApply(entries -> entries.stream().collect(Collectors.toMap(ScoredEntry::getValue,
+                            entry -> BigDecimal.valueOf(entry.getScore()).toPlainString())));
+        }
+        if (type != RType.MAP) {
+            throw new IllegalStateException(key + " is a " + type + ", not a hash or a sorted set");
+        }
+        return batch.<String, String>getMap(key, StringCodec.INSTANCE).readAllMapAsync();
     }
 
     private static long hash60(String text) {

@@ -14,15 +14,10 @@ import com.groupbuy.events.product.StockReturned;
 import com.groupbuy.events.product.StockSetAside;
 import com.groupbuy.projections.consumer.DecodedEvent;
 import com.groupbuy.projections.consumer.Projection;
-import com.groupbuy.projections.consumer.ReadModelUnavailableException;
+import com.groupbuy.projections.maintenance.RedisGenerations;
 import com.groupbuy.projections.maintenance.RedisReadModel;
-import org.redisson.api.RBatch;
-import org.redisson.api.RFuture;
-import org.redisson.api.RScriptAsync;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
-import org.redisson.client.codec.StringCodec;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -44,17 +39,11 @@ import java.util.Set;
 @Component
 class ProductCacheProjection implements Projection, RedisReadModel {
 
-    /** Writes into the generation the pointer names. */
-    private static final long LIVE = -1;
-    private static final long GENERATION_MOVED = -1;
-
     /**
-     * KEYS[1] generation pointer; KEYS[2] product hash; ARGV[1] the generation KEYS[2] belongs to, or '' to write
-     * whatever the pointer says; ARGV[2] sequence; ARGV[3] occurredAt; ARGV[4..6] changes of availableStock, onHand
-     * and reserved; ARGV[7..] field/value pairs to set.
+     * KEYS[2] product hash; ARGV[2] sequence; ARGV[3] occurredAt; ARGV[4..6] changes of availableStock, onHand and
+     * reserved; ARGV[7..] field/value pairs to set (KEYS[1] and ARGV[1]: {@link RedisGenerations.Script}).
      */
-    private static final String APPLY_ONCE = """
-            if ARGV[1] ~= '' and redis.call('GET', KEYS[1]) ~= ARGV[1] then return -1 end
+    private static final RedisGenerations.Script APPLY_ONCE = RedisGenerations.script("""
             local last = tonumber(redis.call('HGET', KEYS[2], 'sequence') or '-1')
             local sequence = tonumber(ARGV[2])
             if sequence <= last then return 0 end
@@ -64,7 +53,7 @@ class ProductCacheProjection implements Projection, RedisReadModel {
             redis.call('HINCRBY', KEYS[2], 'reserved', tonumber(ARGV[6]))
             redis.call('HSET', KEYS[2], 'sequence', ARGV[2], 'updatedAt', ARGV[3])
             return 1
-            """;
+            """);
 
     /** How one event moves the three stock counters. */
     private record StockChange(long available, long onHand, long reserved) {
@@ -83,17 +72,17 @@ class ProductCacheProjection implements Projection, RedisReadModel {
         }
     }
 
-    private final RedissonClient redis;
+    private final RedisGenerations generations;
     private final long generation;
-    private volatile Long liveGeneration;
 
     @Autowired
     ProductCacheProjection(RedissonClient redis) {
-        this(redis, LIVE);
+        this(new RedisGenerations(redis, RedisKeys.productCacheGeneration(), "the product cache"),
+                RedisGenerations.LIVE);
     }
 
-    private ProductCacheProjection(RedissonClient redis, long generation) {
-        this.redis = redis;
+    private ProductCacheProjection(RedisGenerations generations, long generation) {
+        this.generations = generations;
         this.generation = generation;
     }
 
@@ -114,64 +103,35 @@ class ProductCacheProjection implements Projection, RedisReadModel {
 
     @Override
     public void applyAll(List<DecodedEvent> events) {
-        if (generation != LIVE) {
-            run(events, generation, "");
-            return;
-        }
-        Long target = liveGeneration;
-        for (int attempt = 0; attempt < 3; attempt++) {
-            if (target == null) {
-                target = currentGeneration().orElse(null);
-                liveGeneration = target;
-                if (target == null) {
-                    throw new ReadModelUnavailableException("the product cache is missing in Redis; the live "
-                            + "consumer waits for its rebuild from Kafka");
-                }
-            }
-            if (run(events, target, Long.toString(target))) {
-                return;
-            }
-            target = null;
-        }
-        throw new IllegalStateException("the product cache generation keeps moving");
+        generations.write(generation, events, ProductCacheProjection::write);
     }
 
-    /** One pipeline of scripts; false when the pointer no longer named {@code target} (nothing then changed). */
-    private boolean run(List<DecodedEvent> events, long target, String expected) {
-        RBatch batch = redis.createBatch();
-        RScriptAsync script = batch.getScript(StringCodec.INSTANCE);
-        List<RFuture<Long>> results = new ArrayList<>(events.size());
-        for (DecodedEvent decoded : events) {
-            if (decoded.event() instanceof ProductEvent event) {
-                results.add(script.evalAsync(RScript.Mode.READ_WRITE, APPLY_ONCE, RScript.ReturnType.LONG,
-                        List.of(RedisKeys.productCacheGeneration(),
-                                RedisKeys.product(target, decoded.record().aggregateId())),
-                        arguments(decoded.record(), expected, StockChange.of(event), fieldsOf(event))));
-            }
+    private static void write(DecodedEvent decoded, RedisGenerations.Pipeline pipeline) {
+        if (decoded.event() instanceof ProductEvent event) {
+            EventRecord record = decoded.record();
+            StockChange change = StockChange.of(event);
+            List<String> args = new ArrayList<>(List.of(Long.toString(record.sequence()),
+                    record.occurredAt().toString(), Long.toString(change.available()),
+                    Long.toString(change.onHand()), Long.toString(change.reserved())));
+            args.addAll(fieldsOf(event));
+            pipeline.eval(APPLY_ONCE, List.of(RedisKeys.product(pipeline.generation(), record.aggregateId())),
+                    args);
         }
-        if (results.isEmpty()) {
-            return true;
-        }
-        batch.execute();
-        return results.stream().noneMatch(r -> r.toCompletableFuture().join() == GENERATION_MOVED);
     }
 
     @Override
     public Optional<Long> currentGeneration() {
-        String value = redis.<String>getBucket(RedisKeys.productCacheGeneration(), StringCodec.INSTANCE).get();
-        return Optional.ofNullable(value).map(Long::parseLong);
+        return generations.current();
     }
 
     @Override
     public Projection writingTo(long generation) {
-        return new ProductCacheProjection(redis, generation);
+        return new ProductCacheProjection(generations, generation);
     }
 
     @Override
     public void switchTo(long generation) {
-        redis.<String>getBucket(RedisKeys.productCacheGeneration(), StringCodec.INSTANCE)
-                .set(Long.toString(generation));
-        liveGeneration = generation;
+        generations.switchTo(generation);
     }
 
     @Override
@@ -180,26 +140,14 @@ class ProductCacheProjection implements Projection, RedisReadModel {
     }
 
     /** The descriptive fields an event sets besides the stock. */
-    private static String[] fieldsOf(ProductEvent event) {
+    private static List<String> fieldsOf(ProductEvent event) {
         if (event instanceof ProductRegistered registered) {
-            return new String[] {
+            return List.of(
                     "sku", registered.sku(),
                     "name", registered.name(),
                     "category", registered.category(),
-                    "priceCents", Long.toString(registered.priceCents())};
+                    "priceCents", Long.toString(registered.priceCents()));
         }
-        return new String[0];
-    }
-
-    private static Object[] arguments(EventRecord record, String expected, StockChange change, String... fields) {
-        Object[] args = new Object[6 + fields.length];
-        args[0] = expected;
-        args[1] = Long.toString(record.sequence());
-        args[2] = record.occurredAt().toString();
-        args[3] = Long.toString(change.available());
-        args[4] = Long.toString(change.onHand());
-        args[5] = Long.toString(change.reserved());
-        System.arraycopy(fields, 0, args, 6, fields.length);
-        return args;
+        return List.of();
     }
 }

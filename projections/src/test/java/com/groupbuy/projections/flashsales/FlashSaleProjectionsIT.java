@@ -117,8 +117,14 @@ class FlashSaleProjectionsIT extends ProjectionsTestSupport {
         return List.of(new PricedLine(sku, "ice", units, 199));
     }
 
+    /** The sale's hash in the generation of the flash-sale cache that readers use (empty while there is none). */
     private Map<String, String> cachedSale() {
-        return redis.<String, String>getMap(RedisKeys.flashSale(saleId), StringCodec.INSTANCE).readAllMap();
+        Long generation = generationOf(RedisKeys.flashSaleCacheGeneration());
+        if (generation == null) {
+            return Map.of();
+        }
+        return redis.<String, String>getMap(RedisKeys.flashSale(generation, saleId), StringCodec.INSTANCE)
+                .readAllMap();
     }
 
     private Map<String, Object> stats() {

@@ -76,12 +76,21 @@ class GroupBuyProjectionsIT extends ProjectionsTestSupport {
         publish(0, new GroupOpened(groupId, deal, "TEA", 300, 2, "u1", at, at.plusSeconds(600)));
     }
 
+    /** The deal's groups in a status, in the generation of the group cache that readers use. */
     private List<String> groupIds(String status) {
-        return List.copyOf(redis.<String>getScoredSortedSet(RedisKeys.groupsOf(deal, status), StringCodec.INSTANCE)
-                .readAll());
+        Long generation = generationOf(RedisKeys.groupCacheGeneration());
+        if (generation == null) {
+            return List.of();
+        }
+        return List.copyOf(redis.<String>getScoredSortedSet(RedisKeys.groupsOf(generation, deal, status),
+                StringCodec.INSTANCE).readAll());
     }
 
     private Map<String, String> cachedGroup(String groupId) {
-        return redis.<String, String>getMap(RedisKeys.group(groupId), StringCodec.INSTANCE).readAllMap();
+        Long generation = generationOf(RedisKeys.groupCacheGeneration());
+        if (generation == null) {
+            return Map.of();
+        }
+        return redis.<String, String>getMap(RedisKeys.group(generation, groupId), StringCodec.INSTANCE).readAllMap();
     }
 }

@@ -1,6 +1,15 @@
 package com.groupbuy.projections.maintenance;
 
 import com.groupbuy.contract.RedisKeys;
+import com.groupbuy.events.flashsale.FlashSaleEnded;
+import com.groupbuy.events.flashsale.FlashSaleScheduled;
+import com.groupbuy.events.flashsale.FlashSaleUnitsReserved;
+import com.groupbuy.events.flashsale.FlashSaleUnitsReturned;
+import com.groupbuy.events.groupbuy.GroupCompleted;
+import com.groupbuy.events.groupbuy.GroupFailed;
+import com.groupbuy.events.groupbuy.GroupMemberJoined;
+import com.groupbuy.events.groupbuy.GroupMemberPaid;
+import com.groupbuy.events.groupbuy.GroupOpened;
 import com.groupbuy.events.order.OrderConfirmed;
 import com.groupbuy.events.order.OrderItem;
 import com.groupbuy.events.order.OrderPaid;
@@ -20,7 +29,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -123,6 +131,66 @@ class ReadModelRebuildIT extends ProjectionsTestSupport {
     }
 
     @Test
+    void flushed_flash_sale_and_group_caches_are_repaired_from_kafka() throws Exception {
+        String saleId = unique("sale");
+        String deal = unique("deal");
+        String completed = unique("group");
+        String failed = unique("group");
+        String open = unique("group");
+        aSaleAndAGroupBuy(saleId, deal, completed, failed, open);
+        String salesBefore = checksum("flash-sale-cache");
+        String groupsBefore = checksum("group-cache");
+        Map<String, Map<String, String>> salesContent = flashSaleCache();
+        Map<String, Map<String, String>> groupsContent = groupCache();
+        Long salesGeneration = generationOf(RedisKeys.flashSaleCacheGeneration());
+        Long groupsGeneration = generationOf(RedisKeys.groupCacheGeneration());
+
+        redis.getKeys().flushall();
+
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                assertCachedSaleAndGroups(saleId, deal, completed, failed, open));
+        assertThat(generationOf(RedisKeys.flashSaleCacheGeneration())).isNotEqualTo(salesGeneration);
+        assertThat(generationOf(RedisKeys.groupCacheGeneration())).isNotEqualTo(groupsGeneration);
+        assertThat(flashSaleCache()).isEqualTo(salesContent);
+        assertThat(groupCache()).isEqualTo(groupsContent);
+        assertThat(checksum("flash-sale-cache")).isEqualTo(salesBefore);
+        assertThat(checksum("group-cache")).isEqualTo(groupsBefore);
+    }
+
+    @Test
+    void a_rebuild_of_the_flash_sale_and_group_caches_swaps_in_a_new_identical_generation_and_drops_the_old()
+            throws Exception {
+        String saleId = unique("sale");
+        String deal = unique("deal");
+        String completed = unique("group");
+        String failed = unique("group");
+        String open = unique("group");
+        aSaleAndAGroupBuy(saleId, deal, completed, failed, open);
+        Long salesGeneration = generationOf(RedisKeys.flashSaleCacheGeneration());
+        Long groupsGeneration = generationOf(RedisKeys.groupCacheGeneration());
+        Map<String, Map<String, String>> groupsContent = groupCache();
+
+        startRebuild("flash-sale-cache");
+        startRebuild("group-cache");
+        JsonNode sales = awaitRebuilt("flash-sale-cache");
+        JsonNode groups = awaitRebuilt("group-cache");
+
+        for (JsonNode status : List.of(sales, groups)) {
+            assertThat(status.get("state").asString()).as("%s", status).isEqualTo("DONE");
+            assertThat(status.get("identical").asBoolean()).as("checksums at the switch: %s", status).isTrue();
+            assertThat(status.get("rebuiltChecksum").get("rows").asLong()).isPositive();
+        }
+        assertThat(generationOf(RedisKeys.flashSaleCacheGeneration())).isNotEqualTo(salesGeneration);
+        assertThat(generationOf(RedisKeys.groupCacheGeneration())).isNotEqualTo(groupsGeneration);
+        assertCachedSaleAndGroups(saleId, deal, completed, failed, open);
+        assertThat(groupCache()).isEqualTo(groupsContent);
+        eventually(() -> {
+            assertThat(redisContent(RedisKeys.flashSalesOf(salesGeneration))).isEmpty();
+            assertThat(redisContent(RedisKeys.groupCacheOf(groupsGeneration))).isEmpty();
+        });
+    }
+
+    @Test
     void an_unknown_projection_is_404_problem_json() throws Exception {
         Answer answer = call("POST", "/admin/projections/nothing-like-it/rebuild");
 
@@ -133,13 +201,79 @@ class ReadModelRebuildIT extends ProjectionsTestSupport {
 
     /** Every product hash of the generation readers use, by the key's SKU part. */
     private Map<String, Map<String, String>> productCache() {
-        long generation = Long.parseLong(redis.<String>getBucket(RedisKeys.productCacheGeneration(),
-                StringCodec.INSTANCE).get());
-        String prefix = RedisKeys.productsOf(generation);
-        Map<String, Map<String, String>> content = new TreeMap<>();
-        redis.getKeys().getKeysStreamByPattern(prefix + "*").forEach(key -> content.put(key.substring(prefix.length()),
-                redis.<String, String>getMap(key, StringCodec.INSTANCE).readAllMap()));
-        return content;
+        return redisContent(RedisKeys.productsOf(generationOf(RedisKeys.productCacheGeneration())));
+    }
+
+    /** Every flash-sale hash of the generation readers use, by the key's sale id part. */
+    private Map<String, Map<String, String>> flashSaleCache() {
+        return redisContent(RedisKeys.flashSalesOf(generationOf(RedisKeys.flashSaleCacheGeneration())));
+    }
+
+    /** Every group hash and status set of the generation readers use, by the key's part after the generation. */
+    private Map<String, Map<String, String>> groupCache() {
+        return redisContent(RedisKeys.groupCacheOf(generationOf(RedisKeys.groupCacheGeneration())));
+    }
+
+    private String checksum(String projection) throws Exception {
+        return call("GET", "/admin/projections/" + projection + "/checksum").body().get("checksum").asString();
+    }
+
+    /**
+     * A sale that sold, took units back and ended, and a deal with a completed, a failed and an open group; waits
+     * until both caches show the last event of each.
+     */
+    private void aSaleAndAGroupBuy(String saleId, String deal, String completed, String failed, String open) {
+        Instant start = Instant.parse("2026-06-01T10:00:00Z");
+        String sku = unique("MANGO");
+        publish(0, start.minusSeconds(60), new FlashSaleScheduled(saleId, sku, "ice", 199, 10, 2, start,
+                start.plusSeconds(3600)));
+        publish(1, start.plusSeconds(1), new FlashSaleUnitsReserved(saleId, "o1", "ann", 2, 8));
+        publish(2, start.plusSeconds(2), new FlashSaleUnitsReturned(saleId, sku, "o1", "ann", 2, 10, 0));
+        publish(3, start.plusSeconds(3), new FlashSaleUnitsReserved(saleId, "o2", "bob", 1, 9));
+        publish(4, start.plusSeconds(3600), new FlashSaleEnded(saleId, sku, 9, 9));
+        Instant at = Instant.parse("2026-12-01T12:00:00Z");
+        publish(0, at, new GroupOpened(completed, deal, "TEA", 300, 2, "u1", at, at.plusSeconds(600)));
+        publish(1, at, new GroupMemberJoined(completed, deal, "u1", "o-1", 1));
+        publish(2, at, new GroupMemberJoined(completed, deal, "u2", "o-2", 2));
+        publish(3, at, new GroupMemberPaid(completed, deal, "u1", "o-1", 1));
+        publish(4, at, new GroupMemberPaid(completed, deal, "u2", "o-2", 2));
+        publish(5, at, new GroupCompleted(completed, deal, List.of("o-1", "o-2")));
+        publish(0, at, new GroupOpened(failed, deal, "TEA", 300, 2, "u3", at, at.plusSeconds(660)));
+        publish(1, at, new GroupMemberJoined(failed, deal, "u3", "o-3", 1));
+        publish(2, at, new GroupFailed(failed, deal, 2, List.of(), List.of("o-3")));
+        publish(0, at, new GroupOpened(open, deal, "TEA", 300, 2, "u4", at, at.plusSeconds(720)));
+        publish(1, at, new GroupMemberJoined(open, deal, "u4", "o-4", 1));
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                assertCachedSaleAndGroups(saleId, deal, completed, failed, open));
+    }
+
+    private void assertCachedSaleAndGroups(String saleId, String deal, String completed, String failed,
+                                           String open) {
+        Long sales = generationOf(RedisKeys.flashSaleCacheGeneration());
+        Long groups = generationOf(RedisKeys.groupCacheGeneration());
+        assertThat(sales).as("flash-sale cache generation").isNotNull();
+        assertThat(groups).as("group cache generation").isNotNull();
+        assertThat(redis.<String, String>getMap(RedisKeys.flashSale(sales, saleId), StringCodec.INSTANCE)
+                .readAllMap()).containsEntry("remaining", "0").containsEntry("ended", "true")
+                .containsEntry("quantity", "10").containsEntry("sequence", "4");
+        assertThat(redis.<String, String>getMap(RedisKeys.group(groups, completed), StringCodec.INSTANCE)
+                .readAllMap()).containsEntry("status", "COMPLETED").containsEntry("paidMembers", "2")
+                .containsEntry("sequence", "5");
+        assertThat(redis.<String, String>getMap(RedisKeys.group(groups, open), StringCodec.INSTANCE)
+                .readAllMap()).containsEntry("status", "OPEN").containsEntry("members", "1")
+                .containsEntry("sequence", "1");
+        assertThat(redis.<String>getScoredSortedSet(RedisKeys.groupsOf(groups, deal, "OPEN"), StringCodec.INSTANCE)
+                .readAll()).containsExactly(open);
+        assertThat(redis.<String>getScoredSortedSet(RedisKeys.groupsOf(groups, deal, "COMPLETED"),
+                StringCodec.INSTANCE).readAll()).containsExactly(completed);
+        assertThat(redis.<String>getScoredSortedSet(RedisKeys.groupsOf(groups, deal, "FAILED"),
+                StringCodec.INSTANCE).readAll()).containsExactly(failed);
+    }
+
+    /** Starts a rebuild, once a repair that another test's flush started (409 meanwhile) has finished. */
+    private void startRebuild(String projection) {
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(
+                () -> call("POST", "/admin/projections/" + projection + "/rebuild").status(), status -> status == 202);
     }
 
     private JsonNode awaitRebuilt(String projection) {

@@ -1,6 +1,7 @@
 package com.groupbuy.query.flashsales;
 
 import com.groupbuy.contract.RedisKeys;
+import com.groupbuy.query.RedisPointer;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 import org.springframework.stereotype.Component;
@@ -10,7 +11,10 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
-/** Reads the flash-sale hashes the flash-sale-cache projection keeps in Redis. */
+/**
+ * Reads the flash-sale hashes the flash-sale-cache projection keeps in Redis, in the generation its pointer names
+ * (none while the projection rebuilds a Redis that came back empty).
+ */
 @Component
 class FlashSaleCache {
 
@@ -22,7 +26,11 @@ class FlashSaleCache {
     }
 
     Optional<FlashSaleView> find(String flashSaleId) {
-        Map<String, String> hash = redis.<String, String>getMap(RedisKeys.flashSale(flashSaleId),
+        Optional<Long> generation = RedisPointer.generation(redis, RedisKeys.flashSaleCacheGeneration());
+        if (generation.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, String> hash = redis.<String, String>getMap(RedisKeys.flashSale(generation.get(), flashSaleId),
                 StringCodec.INSTANCE).readAllMap();
         if (!hash.containsKey("sku")) {
             return Optional.empty();

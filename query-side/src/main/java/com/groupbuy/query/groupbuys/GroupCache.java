@@ -1,6 +1,7 @@
 package com.groupbuy.query.groupbuys;
 
 import com.groupbuy.contract.RedisKeys;
+import com.groupbuy.query.RedisPointer;
 import org.redisson.api.RBatch;
 import org.redisson.api.RFuture;
 import org.redisson.api.RedissonClient;
@@ -12,8 +13,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** Reads the groups the group-cache projection keeps in Redis. */
+/**
+ * Reads the groups the group-cache projection keeps in Redis, in the generation its pointer names (none while the
+ * projection rebuilds a Redis that came back empty).
+ */
 @Component
 class GroupCache {
 
@@ -28,7 +33,12 @@ class GroupCache {
      * (their failure not yet projected) are left out.
      */
     List<GroupView> groupsOf(String groupBuyId, GroupStatus status, int limit, Instant now) {
-        var set = redis.<String>getScoredSortedSet(RedisKeys.groupsOf(groupBuyId, status.name()),
+        Optional<Long> current = RedisPointer.generation(redis, RedisKeys.groupCacheGeneration());
+        if (current.isEmpty()) {
+            return List.of();
+        }
+        long generation = current.get();
+        var set = redis.<String>getScoredSortedSet(RedisKeys.groupsOf(generation, groupBuyId, status.name()),
                 StringCodec.INSTANCE);
         Collection<String> ids = status == GroupStatus.OPEN
                 ? set.valueRange(now.toEpochMilli(), false, Double.POSITIVE_INFINITY, true, 0, limit)
@@ -36,7 +46,8 @@ class GroupCache {
         RBatch batch = redis.createBatch();
         List<RFuture<Map<String, String>>> reads = new ArrayList<>();
         for (String id : ids) {
-            reads.add(batch.<String, String>getMap(RedisKeys.group(id), StringCodec.INSTANCE).readAllMapAsync());
+            reads.add(batch.<String, String>getMap(RedisKeys.group(generation, id), StringCodec.INSTANCE)
+                    .readAllMapAsync());
         }
         batch.execute();
         return reads.stream().map(read -> read.toCompletableFuture().join())

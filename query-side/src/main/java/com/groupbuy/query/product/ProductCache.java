@@ -1,6 +1,7 @@
 package com.groupbuy.query.product;
 
 import com.groupbuy.contract.RedisKeys;
+import com.groupbuy.query.RedisPointer;
 import org.redisson.api.RBatch;
 import org.redisson.api.RMapAsync;
 import org.redisson.api.RedissonClient;
@@ -57,8 +58,7 @@ class ProductCache {
     }
 
     private Optional<Long> generation() {
-        String value = redis.<String>getBucket(RedisKeys.productCacheGeneration(), StringCodec.INSTANCE).get();
-        return Optional.ofNullable(value).map(Long::parseLong);
+        return RedisPointer.generation(redis, RedisKeys.productCacheGeneration());
     }
 
     private static Optional<ProductView> toView(String sku, Map<String, String> hash) {

@@ -21,6 +21,8 @@ class FlashSaleQueriesIT extends QuerySideTestSupport {
     @Autowired
     RedissonClient redis;
 
+    private static final long GENERATION = 7;
+
     private final String saleId = unique("sale");
 
     @Test
@@ -49,12 +51,31 @@ class FlashSaleQueriesIT extends QuerySideTestSupport {
         assertThat(get("/api/v1/flash-sales/" + saleId, token("u1", "customer")).body().get("status").asString())
                 .isEqualTo("SCHEDULED");
 
-        redis.getMap(RedisKeys.flashSale(saleId), StringCodec.INSTANCE).putAll(Map.of("ended", "true",
+        redis.getMap(RedisKeys.flashSale(GENERATION, saleId), StringCodec.INSTANCE).putAll(Map.of("ended", "true",
                 "remaining", "0"));
 
         JsonNode ended = get("/api/v1/flash-sales/" + saleId, token("u1", "customer")).body();
         assertThat(ended.get("status").asString()).isEqualTo("ENDED");
         assertThat(ended.get("remaining").asInt()).isZero();
+    }
+
+    @Test
+    void a_sale_is_read_from_the_generation_the_pointer_names_and_is_404_while_there_is_none() throws Exception {
+        Instant startsAt = Instant.now().minus(Duration.ofMinutes(5));
+        Instant endsAt = Instant.now().plus(Duration.ofMinutes(55));
+        cacheSale(startsAt, endsAt, "37", "false");
+        redis.getMap(RedisKeys.flashSale(GENERATION + 1, saleId), StringCodec.INSTANCE).putAll(Map.of(
+                "flashSaleId", saleId, "sku", "MANGO-ICE", "priceCents", "199", "quantity", "50",
+                "perUserLimit", "2", "startsAt", startsAt.toString(), "endsAt", endsAt.toString(),
+                "remaining", "3", "ended", "false", "sequence", "20"));
+        String customer = token("u1", "customer");
+
+        assertThat(get("/api/v1/flash-sales/" + saleId, customer).body().get("remaining").asInt()).isEqualTo(37);
+        redis.getBucket(RedisKeys.flashSaleCacheGeneration(), StringCodec.INSTANCE)
+                .set(Long.toString(GENERATION + 1));
+        assertThat(get("/api/v1/flash-sales/" + saleId, customer).body().get("remaining").asInt()).isEqualTo(3);
+        redis.getBucket(RedisKeys.flashSaleCacheGeneration(), StringCodec.INSTANCE).delete();
+        assertProblem(get("/api/v1/flash-sales/" + saleId, customer), 404, "NOT_FOUND");
     }
 
     @Test
@@ -100,8 +121,10 @@ class FlashSaleQueriesIT extends QuerySideTestSupport {
                 404, "NOT_FOUND");
     }
 
+    /** The sale's hash in generation {@link #GENERATION}, which the pointer then names. */
     private void cacheSale(Instant startsAt, Instant endsAt, String remaining, String ended) {
-        redis.getMap(RedisKeys.flashSale(saleId), StringCodec.INSTANCE).putAll(Map.of(
+        redis.getBucket(RedisKeys.flashSaleCacheGeneration(), StringCodec.INSTANCE).set(Long.toString(GENERATION));
+        redis.getMap(RedisKeys.flashSale(GENERATION, saleId), StringCodec.INSTANCE).putAll(Map.of(
                 "flashSaleId", saleId, "sku", "MANGO-ICE", "priceCents", "199", "quantity", "50",
                 "perUserLimit", "2", "startsAt", startsAt.toString(), "endsAt", endsAt.toString(),
                 "remaining", remaining, "ended", ended, "sequence", "13"));

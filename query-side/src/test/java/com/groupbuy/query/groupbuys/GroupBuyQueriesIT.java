@@ -22,6 +22,8 @@ class GroupBuyQueriesIT extends QuerySideTestSupport {
     @Autowired
     RedissonClient redis;
 
+    private static final long GENERATION = 7;
+
     private final String deal = unique("deal");
 
     @Test
@@ -61,6 +63,22 @@ class GroupBuyQueriesIT extends QuerySideTestSupport {
     }
 
     @Test
+    void the_groups_are_read_from_the_generation_the_pointer_names_and_none_are_listed_while_there_is_none()
+            throws Exception {
+        Instant now = Instant.now();
+        String current = cacheGroup("OPEN", now.plusSeconds(600), 1);
+        cacheGroupIn(GENERATION + 1, unique("group"), "OPEN", now.plusSeconds(300), 2);
+        String customer = token(unique("u"), "customer");
+
+        assertThat(texts(get("/api/v1/group-buys/" + deal + "/groups?status=OPEN", customer).body().get("items"),
+                "groupId")).containsExactly(current);
+        redis.getBucket(RedisKeys.groupCacheGeneration(), StringCodec.INSTANCE).delete();
+        Answer none = get("/api/v1/group-buys/" + deal + "/groups?status=OPEN", customer);
+        assertThat(none.status()).isEqualTo(200);
+        assertThat(none.body().get("items").size()).isZero();
+    }
+
+    @Test
     void an_analyst_reads_a_deals_groups_by_outcome_and_its_members() throws Exception {
         readModel.sql("""
                         INSERT INTO group_buy (group_buy_id, sku, category, group_price_cents, group_size,
@@ -94,16 +112,22 @@ class GroupBuyQueriesIT extends QuerySideTestSupport {
         assertProblem(get("/api/v1/analytics/group-buys/" + deal, token("analyst-1", "analyst")), 404, "NOT_FOUND");
     }
 
+    /** A group of the deal in generation {@link #GENERATION}, which the pointer then names. */
     private String cacheGroup(String status, Instant expiresAt, int members) {
         String groupId = unique("group");
-        redis.<String, String>getMap(RedisKeys.group(groupId), StringCodec.INSTANCE).putAll(Map.of(
+        redis.getBucket(RedisKeys.groupCacheGeneration(), StringCodec.INSTANCE).set(Long.toString(GENERATION));
+        cacheGroupIn(GENERATION, groupId, status, expiresAt, members);
+        return groupId;
+    }
+
+    private void cacheGroupIn(long generation, String groupId, String status, Instant expiresAt, int members) {
+        redis.<String, String>getMap(RedisKeys.group(generation, groupId), StringCodec.INSTANCE).putAll(Map.of(
                 "groupId", groupId, "groupBuyId", deal, "sku", "TEA", "groupPriceCents", "300", "groupSize", "3",
                 "members", Integer.toString(members), "paidMembers", "0", "status", status,
                 "openedAt", expiresAt.minusSeconds(600).toString(),
                 "expiresAt", Long.toString(expiresAt.toEpochMilli())));
-        redis.<String>getScoredSortedSet(RedisKeys.groupsOf(deal, status), StringCodec.INSTANCE)
+        redis.<String>getScoredSortedSet(RedisKeys.groupsOf(generation, deal, status), StringCodec.INSTANCE)
                 .add(expiresAt.toEpochMilli(), groupId);
-        return groupId;
     }
 
     private void storeGroup(String status, int members, int joins, int paid) {

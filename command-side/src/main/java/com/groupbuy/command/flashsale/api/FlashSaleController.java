@@ -6,6 +6,7 @@ import com.groupbuy.command.flashsale.gate.FlashSaleGate;
 import com.groupbuy.command.flashsale.gate.FlashSaleGateRepair;
 import com.groupbuy.command.flashsale.gate.GateSyncingException;
 import com.groupbuy.command.flashsale.model.ScheduleFlashSale;
+import com.groupbuy.command.infrastructure.idempotency.IdempotentIds;
 import com.groupbuy.command.infrastructure.ratelimit.CrowdRateLimiter;
 import com.groupbuy.command.order.queue.OrderQueue;
 import com.groupbuy.command.order.queue.OrderQueueUnavailableException;
@@ -38,7 +39,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.UUID;
 
 /**
  * Flash sales: scheduling one sets its units aside from the product; a purchase is decided by the gate at the edge
@@ -96,7 +96,7 @@ class FlashSaleController {
     @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<FlashSaleCreated> schedule(@Valid @RequestBody ScheduleRequest request, Authentication caller,
                                               @RequestHeader(name = "Idempotency-Key", required = false) String key) {
-        String flashSaleId = saleIdFor(CurrentUser.of(caller).userId(), key);
+        String flashSaleId = IdempotentIds.idFor("flash-sale", CurrentUser.of(caller).userId(), key);
         Allotment units = commands.sendAndWait(new SetAsideStock(request.sku(), flashSaleId, request.quantity()));
         try {
             commands.sendAndWait(new ScheduleFlashSale(flashSaleId, request.sku(), units.category(),
@@ -132,10 +132,12 @@ class FlashSaleController {
             }
             case SYNCING -> throw new GateSyncingException(flashSaleId);
             case NO_SUCH_SALE -> throw new BusinessRuleViolation(ErrorCode.NOT_FOUND, "no flash sale " + flashSaleId);
-            case SOLD_OUT -> throw refusal(ErrorCode.SOLD_OUT, "the sale has no units left for this purchase");
-            case LIMIT_REACHED -> throw refusal(ErrorCode.LIMIT_REACHED, "the per-customer limit is reached");
-            case NOT_STARTED -> throw refusal(ErrorCode.NOT_STARTED, "the sale has not started yet");
-            case ENDED -> throw refusal(ErrorCode.ENDED, "the sale has ended");
+            case SOLD_OUT -> throw new BusinessRuleViolation(ErrorCode.SOLD_OUT,
+                    "the sale has no units left for this purchase");
+            case LIMIT_REACHED -> throw new BusinessRuleViolation(ErrorCode.LIMIT_REACHED,
+                    "the per-customer limit is reached");
+            case NOT_STARTED -> throw new BusinessRuleViolation(ErrorCode.NOT_STARTED, "the sale has not started yet");
+            case ENDED -> throw new BusinessRuleViolation(ErrorCode.ENDED, "the sale has ended");
         }
         return ResponseEntity.accepted().body(new PurchaseAccepted(orderId));
     }
@@ -157,17 +159,5 @@ class FlashSaleController {
             gate.giveBack(request.promotion().promotionId(), request.orderId());
             throw e;
         }
-    }
-
-    private static BusinessRuleViolation refusal(ErrorCode code, String detail) {
-        return new BusinessRuleViolation(code, detail);
-    }
-
-    private static String saleIdFor(String adminId, String idempotencyKey) {
-        if (idempotencyKey == null || idempotencyKey.isBlank()) {
-            return UUID.randomUUID().toString();
-        }
-        return UUID.nameUUIDFromBytes(("flash-sale:" + adminId + ":" + idempotencyKey)
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
     }
 }

@@ -7,6 +7,7 @@ import com.groupbuy.command.groupbuy.model.MemberOrder;
 import com.groupbuy.command.groupbuy.model.OpenGroup;
 import com.groupbuy.command.groupbuy.model.RemoveMember;
 import com.groupbuy.command.groupbuy.model.TermsForNewGroup;
+import com.groupbuy.command.infrastructure.idempotency.IdempotentIds;
 import com.groupbuy.command.infrastructure.ratelimit.CrowdRateLimiter;
 import com.groupbuy.command.order.queue.OrderQueue;
 import com.groupbuy.command.order.queue.OrderQueueUnavailableException;
@@ -34,10 +35,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.UUID;
 
 /**
  * Group buys: an admin creates a deal; a customer opens a group (and is its first member) or joins one. Joining is
@@ -90,7 +89,7 @@ class GroupBuyController {
     @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<GroupBuyCreatedAnswer> create(@Valid @RequestBody CreateRequest request, Authentication caller,
             @RequestHeader(name = "Idempotency-Key", required = false) String key) {
-        String groupBuyId = idFor("group-buy", CurrentUser.of(caller).userId(), key);
+        String groupBuyId = IdempotentIds.idFor("group-buy", CurrentUser.of(caller).userId(), key);
         Listing product = commands.sendAndWait(new DescribeProduct(request.sku()));
         commands.sendAndWait(new CreateGroupBuy(groupBuyId, product, request.groupPriceCents(),
                 request.groupSize(), request.windowSeconds(), request.startsAt(), request.endsAt()));
@@ -104,7 +103,7 @@ class GroupBuyController {
             Authentication caller, @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         String userId = CurrentUser.of(caller).userId();
         rateLimiter.acquire(userId);
-        String groupId = idFor("group", userId, key);
+        String groupId = IdempotentIds.idFor("group", userId, key);
         String orderId = OrderRequest.idFor(userId, key);
         GroupTerms terms = commands.sendAndWait(new TermsForNewGroup(groupBuyId, clock.instant()));
         MemberOrder order = commands.sendAndWait(new OpenGroup(groupId, terms, userId, orderId));
@@ -134,14 +133,5 @@ class GroupBuyController {
             commands.sendAndWait(new RemoveMember(order.groupId(), order.orderId(), "NOT_QUEUED"));
             throw e;
         }
-    }
-
-    /** With an idempotency key the id follows from (caller, key), so a repeat after a crash names the same thing. */
-    private static String idFor(String kind, String userId, String idempotencyKey) {
-        if (idempotencyKey == null || idempotencyKey.isBlank()) {
-            return UUID.randomUUID().toString();
-        }
-        return UUID.nameUUIDFromBytes((kind + ":" + userId + ":" + idempotencyKey).getBytes(StandardCharsets.UTF_8))
-                .toString();
     }
 }

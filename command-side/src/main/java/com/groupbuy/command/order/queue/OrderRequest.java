@@ -2,13 +2,12 @@ package com.groupbuy.command.order.queue;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
+import com.groupbuy.command.infrastructure.idempotency.IdempotentIds;
 import com.groupbuy.events.order.OrderItem;
 import com.groupbuy.events.order.Promotion;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * A customer's order as the api accepted it, waiting on the order queue for a worker. An order under a promotion
@@ -37,16 +36,9 @@ public record OrderRequest(String orderId, String userId, List<OrderItem> items,
                 Promotion.groupBuy(groupBuyId, groupId), groupPriceCents, acceptedAt);
     }
 
-    /**
-     * The id of a new order. With an idempotency key it follows from (user, key), so a repeat after a crash enqueues
-     * the same order again, which the workers place only once.
-     */
+    /** The id of a new order: a repeat with the same idempotency key enqueues the same order, placed only once. */
     public static String idFor(String userId, String idempotencyKey) {
-        if (idempotencyKey == null || idempotencyKey.isBlank()) {
-            return UUID.randomUUID().toString();
-        }
-        return UUID.nameUUIDFromBytes(("order:" + userId + ":" + idempotencyKey).getBytes(StandardCharsets.UTF_8))
-                .toString();
+        return IdempotentIds.idFor("order", userId, idempotencyKey);
     }
 
     @JsonIgnore

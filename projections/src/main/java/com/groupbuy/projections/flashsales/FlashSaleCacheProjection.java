@@ -2,8 +2,6 @@ package com.groupbuy.projections.flashsales;
 
 import com.groupbuy.contract.RedisKeys;
 import com.groupbuy.events.AggregateType;
-import com.groupbuy.events.DomainEvent;
-import com.groupbuy.events.EventRecord;
 import com.groupbuy.events.flashsale.FlashSaleEnded;
 import com.groupbuy.events.flashsale.FlashSaleEvent;
 import com.groupbuy.events.flashsale.FlashSaleScheduled;
@@ -11,15 +9,14 @@ import com.groupbuy.events.flashsale.FlashSaleUnitsReserved;
 import com.groupbuy.events.flashsale.FlashSaleUnitsReturned;
 import com.groupbuy.projections.consumer.DecodedEvent;
 import com.groupbuy.projections.consumer.Projection;
+import com.groupbuy.projections.maintenance.GenerationalRedisProjection;
 import com.groupbuy.projections.maintenance.RedisGenerations;
-import com.groupbuy.projections.maintenance.RedisReadModel;
 import org.redisson.api.RedissonClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -32,7 +29,7 @@ import java.util.Set;
  * live projection writes only the generation the pointer names, and waits while the pointer is missing.
  */
 @Component
-class FlashSaleCacheProjection implements Projection, RedisReadModel {
+class FlashSaleCacheProjection extends GenerationalRedisProjection {
 
     /**
      * KEYS[2] the sale's hash; ARGV[2] sequence; ARGV[3] occurredAt; ARGV[4..] field/value pairs to set (KEYS[1]
@@ -45,9 +42,6 @@ class FlashSaleCacheProjection implements Projection, RedisReadModel {
             return 1
             """);
 
-    private final RedisGenerations generations;
-    private final long generation;
-
     @Autowired
     FlashSaleCacheProjection(RedissonClient redis) {
         this(new RedisGenerations(redis, RedisKeys.flashSaleCacheGeneration(), "the flash-sale cache"),
@@ -55,8 +49,7 @@ class FlashSaleCacheProjection implements Projection, RedisReadModel {
     }
 
     private FlashSaleCacheProjection(RedisGenerations generations, long generation) {
-        this.generations = generations;
-        this.generation = generation;
+        super(generations, generation);
     }
 
     @Override
@@ -70,16 +63,7 @@ class FlashSaleCacheProjection implements Projection, RedisReadModel {
     }
 
     @Override
-    public void apply(EventRecord record, DomainEvent event) {
-        applyAll(List.of(new DecodedEvent(record, event)));
-    }
-
-    @Override
-    public void applyAll(List<DecodedEvent> events) {
-        generations.write(generation, events, FlashSaleCacheProjection::write);
-    }
-
-    private static void write(DecodedEvent decoded, RedisGenerations.Pipeline pipeline) {
+    protected void write(DecodedEvent decoded, RedisGenerations.Pipeline pipeline) {
         if (decoded.event() instanceof FlashSaleEvent event) {
             List<String> args = new ArrayList<>(List.of(Long.toString(decoded.record().sequence()),
                     decoded.record().occurredAt().toString()));
@@ -90,18 +74,8 @@ class FlashSaleCacheProjection implements Projection, RedisReadModel {
     }
 
     @Override
-    public Optional<Long> currentGeneration() {
-        return generations.current();
-    }
-
-    @Override
     public Projection writingTo(long generation) {
-        return new FlashSaleCacheProjection(generations, generation);
-    }
-
-    @Override
-    public void switchTo(long generation) {
-        generations.switchTo(generation);
+        return new FlashSaleCacheProjection(generations(), generation);
     }
 
     @Override

@@ -2,8 +2,6 @@ package com.groupbuy.projections.groupbuys;
 
 import com.groupbuy.contract.RedisKeys;
 import com.groupbuy.events.AggregateType;
-import com.groupbuy.events.DomainEvent;
-import com.groupbuy.events.EventRecord;
 import com.groupbuy.events.groupbuy.GroupCompleted;
 import com.groupbuy.events.groupbuy.GroupEvent;
 import com.groupbuy.events.groupbuy.GroupFailed;
@@ -13,15 +11,14 @@ import com.groupbuy.events.groupbuy.GroupMemberPaid;
 import com.groupbuy.events.groupbuy.GroupOpened;
 import com.groupbuy.projections.consumer.DecodedEvent;
 import com.groupbuy.projections.consumer.Projection;
+import com.groupbuy.projections.maintenance.GenerationalRedisProjection;
 import com.groupbuy.projections.maintenance.RedisGenerations;
-import com.groupbuy.projections.maintenance.RedisReadModel;
 import org.redisson.api.RedissonClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -35,7 +32,7 @@ import java.util.Set;
  * pointer is missing.
  */
 @Component
-class GroupCacheProjection implements Projection, RedisReadModel {
+class GroupCacheProjection extends GenerationalRedisProjection {
 
     /**
      * KEYS[2] group hash, KEYS[3] the deal's OPEN set, KEYS[4] the deal's set of the new status; ARGV[2] sequence,
@@ -56,9 +53,6 @@ class GroupCacheProjection implements Projection, RedisReadModel {
             return 1
             """);
 
-    private final RedisGenerations generations;
-    private final long generation;
-
     @Autowired
     GroupCacheProjection(RedissonClient redis) {
         this(new RedisGenerations(redis, RedisKeys.groupCacheGeneration(), "the group cache"),
@@ -66,8 +60,7 @@ class GroupCacheProjection implements Projection, RedisReadModel {
     }
 
     private GroupCacheProjection(RedisGenerations generations, long generation) {
-        this.generations = generations;
-        this.generation = generation;
+        super(generations, generation);
     }
 
     @Override
@@ -81,16 +74,7 @@ class GroupCacheProjection implements Projection, RedisReadModel {
     }
 
     @Override
-    public void apply(EventRecord record, DomainEvent event) {
-        applyAll(List.of(new DecodedEvent(record, event)));
-    }
-
-    @Override
-    public void applyAll(List<DecodedEvent> events) {
-        generations.write(generation, events, GroupCacheProjection::write);
-    }
-
-    private static void write(DecodedEvent decoded, RedisGenerations.Pipeline pipeline) {
+    protected void write(DecodedEvent decoded, RedisGenerations.Pipeline pipeline) {
         if (decoded.event() instanceof GroupEvent event) {
             String status = statusAfter(event);
             List<String> args = new ArrayList<>(List.of(Long.toString(decoded.record().sequence()),
@@ -104,18 +88,8 @@ class GroupCacheProjection implements Projection, RedisReadModel {
     }
 
     @Override
-    public Optional<Long> currentGeneration() {
-        return generations.current();
-    }
-
-    @Override
     public Projection writingTo(long generation) {
-        return new GroupCacheProjection(generations, generation);
-    }
-
-    @Override
-    public void switchTo(long generation) {
-        generations.switchTo(generation);
+        return new GroupCacheProjection(generations(), generation);
     }
 
     @Override

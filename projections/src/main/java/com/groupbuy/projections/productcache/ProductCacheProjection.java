@@ -2,7 +2,6 @@ package com.groupbuy.projections.productcache;
 
 import com.groupbuy.contract.RedisKeys;
 import com.groupbuy.events.AggregateType;
-import com.groupbuy.events.DomainEvent;
 import com.groupbuy.events.EventRecord;
 import com.groupbuy.events.product.ProductEvent;
 import com.groupbuy.events.product.ProductRegistered;
@@ -14,15 +13,14 @@ import com.groupbuy.events.product.StockReturned;
 import com.groupbuy.events.product.StockSetAside;
 import com.groupbuy.projections.consumer.DecodedEvent;
 import com.groupbuy.projections.consumer.Projection;
+import com.groupbuy.projections.maintenance.GenerationalRedisProjection;
 import com.groupbuy.projections.maintenance.RedisGenerations;
-import com.groupbuy.projections.maintenance.RedisReadModel;
 import org.redisson.api.RedissonClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -37,7 +35,7 @@ import java.util.Set;
  * rebuild from offset 0 that the missing pointer starts, then goes on from where it was.
  */
 @Component
-class ProductCacheProjection implements Projection, RedisReadModel {
+class ProductCacheProjection extends GenerationalRedisProjection {
 
     /**
      * KEYS[2] product hash; ARGV[2] sequence; ARGV[3] occurredAt; ARGV[4..6] changes of availableStock, onHand and
@@ -72,9 +70,6 @@ class ProductCacheProjection implements Projection, RedisReadModel {
         }
     }
 
-    private final RedisGenerations generations;
-    private final long generation;
-
     @Autowired
     ProductCacheProjection(RedissonClient redis) {
         this(new RedisGenerations(redis, RedisKeys.productCacheGeneration(), "the product cache"),
@@ -82,8 +77,7 @@ class ProductCacheProjection implements Projection, RedisReadModel {
     }
 
     private ProductCacheProjection(RedisGenerations generations, long generation) {
-        this.generations = generations;
-        this.generation = generation;
+        super(generations, generation);
     }
 
     @Override
@@ -97,16 +91,7 @@ class ProductCacheProjection implements Projection, RedisReadModel {
     }
 
     @Override
-    public void apply(EventRecord record, DomainEvent event) {
-        applyAll(List.of(new DecodedEvent(record, event)));
-    }
-
-    @Override
-    public void applyAll(List<DecodedEvent> events) {
-        generations.write(generation, events, ProductCacheProjection::write);
-    }
-
-    private static void write(DecodedEvent decoded, RedisGenerations.Pipeline pipeline) {
+    protected void write(DecodedEvent decoded, RedisGenerations.Pipeline pipeline) {
         if (decoded.event() instanceof ProductEvent event) {
             EventRecord record = decoded.record();
             StockChange change = StockChange.of(event);
@@ -120,18 +105,8 @@ class ProductCacheProjection implements Projection, RedisReadModel {
     }
 
     @Override
-    public Optional<Long> currentGeneration() {
-        return generations.current();
-    }
-
-    @Override
     public Projection writingTo(long generation) {
-        return new ProductCacheProjection(generations, generation);
-    }
-
-    @Override
-    public void switchTo(long generation) {
-        generations.switchTo(generation);
+        return new ProductCacheProjection(generations(), generation);
     }
 
     @Override

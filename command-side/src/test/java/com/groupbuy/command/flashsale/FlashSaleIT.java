@@ -1,17 +1,15 @@
 package com.groupbuy.command.flashsale;
 
 import com.groupbuy.command.RealServers;
+import com.groupbuy.command.StoredEvents;
 import com.groupbuy.command.flashsale.model.DescribeFlashSaleAllocation;
 import com.groupbuy.command.flashsale.model.FlashSaleAllocation;
 import com.groupbuy.command.product.model.RegisterProduct;
 import com.groupbuy.command.HttpApi;
 import com.groupbuy.command.HttpApi.Answer;
 import com.groupbuy.contract.RedisKeys;
-import com.groupbuy.events.order.OrderConfirmed;
-import com.groupbuy.events.order.OrderRejected;
 import com.groupbuy.events.product.StockReturned;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,8 +28,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -69,6 +65,7 @@ class FlashSaleIT {
     RedissonClient redis;
 
     private HttpApi api;
+    private StoredEvents events;
     private String admin;
 
     record Purchase(String userId, Answer answer) {
@@ -77,6 +74,7 @@ class FlashSaleIT {
     @BeforeEach
     void signIn() throws Exception {
         api = new HttpApi(port);
+        events = new StoredEvents(eventStore);
         admin = api.token("flash-admin", "admin");
     }
 
@@ -92,7 +90,7 @@ class FlashSaleIT {
         assertThat(purchases.stream().filter(p -> p.answer().status() != 202).map(p -> p.answer().code()))
                 .isNotEmpty()
                 .allMatch(code -> code.equals("SOLD_OUT") || code.equals("LIMIT_REACHED"));
-        assertThat(outcomesOf(orderIds(admitted))).containsOnly("CONFIRMED");
+        assertThat(events.awaitOutcomes(orderIds(admitted))).containsOnly("CONFIRMED");
         assertThat(allocationOf(sale).remaining()).isZero();
     }
 
@@ -100,7 +98,7 @@ class FlashSaleIT {
     void units_of_cancelled_orders_go_back_to_the_sale_and_the_gate() throws Exception {
         String sale = scheduleSale(product(100), 3, 1, Instant.now().minusSeconds(1), Instant.now().plusSeconds(600));
         List<Purchase> admitted = crowd(sale, "cancelling", 3, 1);
-        assertThat(outcomesOf(orderIds(admitted))).containsOnly("CONFIRMED");
+        assertThat(events.awaitOutcomes(orderIds(admitted))).containsOnly("CONFIRMED");
         assertThat(buy(sale, "cancelling-late").code()).isEqualTo("SOLD_OUT");
 
         for (Purchase purchase : admitted) {
@@ -127,7 +125,7 @@ class FlashSaleIT {
         admitted.addAll(after.stream().filter(p -> p.answer().status() == 202).toList());
         assertThat(admitted).hasSize(20);
         assertThat(unitsPerUser(admitted).values()).allMatch(units -> units <= 2);
-        assertThat(outcomesOf(orderIds(admitted))).containsOnly("CONFIRMED");
+        assertThat(events.awaitOutcomes(orderIds(admitted))).containsOnly("CONFIRMED");
         assertThat(allocationOf(sale).remaining()).isZero();
     }
 
@@ -135,7 +133,7 @@ class FlashSaleIT {
     void a_reconciliation_reports_and_repairs_a_gate_that_drifted() throws Exception {
         String sale = scheduleSale(product(100), 5, 5, Instant.now().minusSeconds(1), Instant.now().plusSeconds(600));
         List<Purchase> first = crowd(sale, "drift", 2, 1);
-        assertThat(outcomesOf(orderIds(first))).containsOnly("CONFIRMED");
+        assertThat(events.awaitOutcomes(orderIds(first))).containsOnly("CONFIRMED");
         redis.getMap(RedisKeys.flashSaleGate(sale), StringCodec.INSTANCE).put("remaining", "50");
 
         Answer report = api.post("/api/v1/flash-sales/" + sale + "/reconciliation", admin, "{}");
@@ -153,10 +151,10 @@ class FlashSaleIT {
         String sku = product(50);
         String sale = scheduleSale(sku, 10, 2, Instant.now().minusSeconds(1), Instant.now().plusSeconds(3));
         List<Purchase> admitted = crowd(sale, "ending", 1, 1);
-        assertThat(outcomesOf(orderIds(admitted))).containsOnly("CONFIRMED");
+        assertThat(events.awaitOutcomes(orderIds(admitted))).containsOnly("CONFIRMED");
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(eventsOf(sku).stream().map(EventMessage::getPayload)
+                assertThat(events.payloadsOf(sku).stream()
                         .filter(StockReturned.class::isInstance).map(StockReturned.class::cast)
                         .mapToInt(StockReturned::returnedInAll).max().orElse(0)).isGreaterThanOrEqualTo(9));
         assertThat(buy(sale, "ending-late").code()).isEqualTo("ENDED");
@@ -256,34 +254,6 @@ class FlashSaleIT {
 
     private static List<String> orderIds(List<Purchase> admitted) {
         return admitted.stream().map(p -> p.answer().body().get("orderId").asString()).toList();
-    }
-
-    /** The first outcome of each order, CONFIRMED or the rejection reason, once every order has one. */
-    private List<String> outcomesOf(List<String> orderIds) {
-        List<String> outcomes = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            outcomes.clear();
-            for (String id : orderIds) {
-                outcomeOf(id).ifPresent(outcomes::add);
-            }
-            return outcomes.size() == orderIds.size();
-        });
-        return outcomes;
-    }
-
-    private Optional<String> outcomeOf(String orderId) {
-        return eventsOf(orderId).stream().map(EventMessage::getPayload)
-                .map(payload -> switch (payload) {
-                    case OrderConfirmed confirmed -> "CONFIRMED";
-                    case OrderRejected rejected -> rejected.reason();
-                    default -> null;
-                })
-                .filter(Objects::nonNull)
-                .findFirst();
-    }
-
-    private List<? extends EventMessage<?>> eventsOf(String aggregateId) {
-        return eventStore.readEvents(aggregateId).asStream().toList();
     }
 
     private static <T> List<T> runAll(List<Callable<T>> tasks) throws Exception {

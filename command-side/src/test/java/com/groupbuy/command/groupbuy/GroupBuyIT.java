@@ -1,6 +1,7 @@
 package com.groupbuy.command.groupbuy;
 
 import com.groupbuy.command.RealServers;
+import com.groupbuy.command.StoredEvents;
 import com.groupbuy.command.HttpApi;
 import com.groupbuy.command.HttpApi.Answer;
 import com.groupbuy.command.product.model.RegisterProduct;
@@ -13,7 +14,6 @@ import com.groupbuy.events.product.StockCommitted;
 import com.groupbuy.events.product.StockReleased;
 import com.groupbuy.events.product.StockReturned;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,11 +57,13 @@ class GroupBuyIT {
     EventStore eventStore;
 
     private HttpApi api;
+    private StoredEvents events;
     private String admin;
 
     @BeforeEach
     void signIn() throws Exception {
         api = new HttpApi(port);
+        events = new StoredEvents(eventStore);
         admin = api.token("group-admin", "admin");
     }
 
@@ -81,14 +83,14 @@ class GroupBuyIT {
         List<String> orders = List.of(opened.field("orderId"), second, third);
         List<String> users = List.of("gc-u1", "gc-u2", "gc-u3");
         for (int i = 0; i < orders.size(); i++) {
-            awaitEvent(orders.get(i), OrderConfirmed.class);
+            events.awaitFirst(orders.get(i), OrderConfirmed.class);
             assertThat(pay(orders.get(i), users.get(i), 300).status()).isEqualTo(202);
         }
 
-        GroupCompleted completed = awaitEvent(group, GroupCompleted.class);
+        GroupCompleted completed = events.awaitFirst(group, GroupCompleted.class);
         assertThat(completed.orderIds()).containsExactlyInAnyOrderElementsOf(orders);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(payloadsOf(sku).stream().filter(StockCommitted.class::isInstance)).hasSize(3));
+                assertThat(events.payloadsOf(sku).stream().filter(StockCommitted.class::isInstance)).hasSize(3));
         assertThat(join(deal, group, "gc-u5").code()).isEqualTo("GROUP_CLOSED");
     }
 
@@ -100,18 +102,18 @@ class GroupBuyIT {
         String group = opened.field("groupId");
         String paidOrder = opened.field("orderId");
         String unpaidOrder = join(deal, group, "gf-u2").field("orderId");
-        awaitEvent(paidOrder, OrderConfirmed.class);
-        awaitEvent(unpaidOrder, OrderConfirmed.class);
+        events.awaitFirst(paidOrder, OrderConfirmed.class);
+        events.awaitFirst(unpaidOrder, OrderConfirmed.class);
         assertThat(pay(paidOrder, "gf-u1", 300).status()).isEqualTo(202);
 
-        GroupFailed failed = awaitEvent(group, GroupFailed.class);
+        GroupFailed failed = events.awaitFirst(group, GroupFailed.class);
 
         assertThat(failed.paidOrderIds()).containsExactly(paidOrder);
         assertThat(failed.unpaidOrderIds()).containsExactly(unpaidOrder);
-        assertThat(awaitEvent(paidOrder, OrderRefunded.class).reason()).isEqualTo("GROUP_FAILED");
-        awaitEvent(unpaidOrder, OrderCancelled.class);
+        assertThat(events.awaitFirst(paidOrder, OrderRefunded.class).reason()).isEqualTo("GROUP_FAILED");
+        events.awaitFirst(unpaidOrder, OrderCancelled.class);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            List<Object> stock = payloadsOf(sku);
+            List<Object> stock = events.payloadsOf(sku);
             assertThat(stock).anySatisfy(e -> assertThat(e).isInstanceOf(StockReturned.class));
             assertThat(stock).anySatisfy(e -> assertThat(e).isInstanceOf(StockReleased.class));
         });
@@ -162,17 +164,5 @@ class GroupBuyIT {
     private Answer pay(String orderId, String userId, long amountCents) throws Exception {
         return api.post("/api/v1/orders/" + orderId + "/payment", api.token(userId, "customer"),
                 "{\"amountCents\":" + amountCents + ",\"paymentRef\":\"pay-" + orderId + "\"}");
-    }
-
-    private <T> T awaitEvent(String aggregateId, Class<T> type) {
-        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                .until(() -> payloadsOf(aggregateId).stream().filter(type::isInstance).map(type::cast).findFirst(),
-                        java.util.Optional::isPresent)
-                .orElseThrow();
-    }
-
-    private List<Object> payloadsOf(String aggregateId) {
-        return eventStore.readEvents(aggregateId).asStream().map(EventMessage::getPayload).map(Object.class::cast)
-                .toList();
     }
 }

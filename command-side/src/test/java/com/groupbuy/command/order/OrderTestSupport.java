@@ -1,16 +1,14 @@
 package com.groupbuy.command.order;
 
 import com.groupbuy.command.RealServers;
+import com.groupbuy.command.StoredEvents;
 import com.groupbuy.events.coupon.CouponTerms;
 import com.groupbuy.events.coupon.CouponType;
-import com.groupbuy.events.order.OrderConfirmed;
-import com.groupbuy.events.order.OrderRejected;
 import com.groupbuy.infra.Infrastructures;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -21,8 +19,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -30,7 +26,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import static org.awaitility.Awaitility.await;
 
 /** Wiring and small helpers shared by the order flow's integration tests: real PostgreSQL and Kafka. */
 abstract class OrderTestSupport {
@@ -53,36 +48,13 @@ abstract class OrderTestSupport {
                 now.plus(Duration.ofDays(1)));
     }
 
-    List<? extends EventMessage<?>> eventsOf(String aggregateId) {
-        return eventStore.readEvents(aggregateId).asStream().toList();
-    }
-
     List<String> eventTypesOf(String aggregateId) {
-        return eventsOf(aggregateId).stream().map(e -> e.getPayloadType().getSimpleName()).toList();
+        return new StoredEvents(eventStore).typesOf(aggregateId);
     }
 
     /** The first outcome of each order: CONFIRMED, or the rejection reason. */
     List<String> awaitOutcomes(List<String> orderIds) {
-        List<String> outcomes = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            outcomes.clear();
-            for (String id : orderIds) {
-                outcomeOf(id).ifPresent(outcomes::add);
-            }
-            return outcomes.size() == orderIds.size();
-        });
-        return outcomes;
-    }
-
-    private Optional<String> outcomeOf(String orderId) {
-        return eventsOf(orderId).stream().map(EventMessage::getPayload)
-                .map(payload -> switch (payload) {
-                    case OrderConfirmed confirmed -> "CONFIRMED";
-                    case OrderRejected rejected -> rejected.reason();
-                    default -> null;
-                })
-                .filter(Objects::nonNull)
-                .findFirst();
+        return new StoredEvents(eventStore).awaitOutcomes(orderIds);
     }
 
     /** The keys on a topic, read from its start until {@code wanted} shows up or ten seconds pass. */

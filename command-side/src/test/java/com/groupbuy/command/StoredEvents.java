@@ -39,10 +39,13 @@ public final class StoredEvents {
                 .orElseThrow();
     }
 
-    /** The first outcome of each order (CONFIRMED, or the rejection reason), once every order has one. */
+    /**
+     * The first outcome of each order (CONFIRMED, or the rejection reason), once every order has one. A read that
+     * fails (a test that takes the database away) is tried again at the next poll.
+     */
     public List<String> awaitOutcomes(List<String> orderIds) {
         List<String> outcomes = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> {
             outcomes.clear();
             for (String id : orderIds) {
                 outcomeOf(id).ifPresent(outcomes::add);

@@ -9,11 +9,13 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Forwards a loopback port to a real server until {@link #cut()}, which closes every connection and the port:
  * from then on the server is unreachable for whoever was given {@link #port()}, as if it had gone away, while it
- * keeps serving everyone else. For tests of what a process does when a server it needs disappears.
+ * keeps serving everyone else; {@link #goDown()} and {@link #comeBack()} make an outage that ends. For tests of what
+ * a process does when a server it needs disappears.
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -21,6 +23,7 @@ public final class TcpProxy implements AutoCloseable {
     private final String targetHost;
     private final int targetPort;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean down = new AtomicBoolean();
 
     private TcpProxy(ServerSocket listener, String targetHost, int targetPort) {
         this.listener = listener;
@@ -52,6 +55,20 @@ public final class TcpProxy implements AutoCloseable {
         sockets.forEach(TcpProxy::closeQuietly);
     }
 
+    /**
+     * An outage that ends: every connection through the proxy is closed and new ones are dropped at once, as if the
+     * server had stopped, until {@link #comeBack()}.
+     */
+    public void goDown() {
+        down.set(true);
+        sockets.forEach(TcpProxy::closeQuietly);
+    }
+
+    /** Ends the outage of {@link #goDown()}: new connections reach the server again. */
+    public void comeBack() {
+        down.set(false);
+    }
+
     @Override
     public void close() {
         cut();
@@ -64,6 +81,10 @@ public final class TcpProxy implements AutoCloseable {
                 client = listener.accept();
             } catch (IOException e) {
                 return; // cut
+            }
+            if (down.get()) {
+                closeQuietly(client);
+                continue;
             }
             try {
                 Socket server = new Socket(targetHost, targetPort);

@@ -11,6 +11,8 @@ import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
 import java.util.LinkedHashMap;
@@ -19,8 +21,9 @@ import java.util.Map;
 
 /**
  * One Kafka listener container per projection, each in its own consumer group over the topics it reads, applying
- * a whole poll per transaction. A record that still fails after bounded retries goes to {@code <topic>.dlq} with
- * the error in its headers, and the projection moves on.
+ * a whole poll per transaction. A record that fails because a store is away is tried again until the store is back;
+ * one that still fails for any other reason after bounded retries goes to {@code <topic>.dlq} with the error in its
+ * headers, and the projection moves on.
  */
 public final class ProjectionConsumers implements SmartLifecycle {
 
@@ -63,8 +66,8 @@ public final class ProjectionConsumers implements SmartLifecycle {
         },
                 new FixedBackOff(settings.retryBackoff().toMillis(), settings.retries()));
         errorHandler.addNotRetryableExceptions(MalformedEventRecordException.class);
-        errorHandler.setBackOffFunction((record, error) -> causedByUnavailableStore(error)
-                ? new FixedBackOff(settings.retryBackoff().toMillis(), FixedBackOff.UNLIMITED_ATTEMPTS) : null);
+        errorHandler.setBackOffFunction((record, error) -> StoreOutage.causedBy(error)
+                ? untilTheStoreIsBack(settings) : null);
 
         ConcurrentMessageListenerContainer<String, byte[]> container =
                 new ConcurrentMessageListenerContainer<>(consumers, properties);
@@ -74,13 +77,11 @@ public final class ProjectionConsumers implements SmartLifecycle {
         return container;
     }
 
-    private static boolean causedByUnavailableStore(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ReadModelUnavailableException) {
-                return true;
-            }
-        }
-        return false;
+    /** From the usual back-off up to 10 s between tries, for as long as it takes. */
+    private static BackOff untilTheStoreIsBack(ProjectionSettings settings) {
+        ExponentialBackOff backOff = new ExponentialBackOff(settings.retryBackoff().toMillis(), 2);
+        backOff.setMaxInterval(Math.max(settings.retryBackoff().toMillis(), 10_000));
+        return backOff;
     }
 
     /** Whether this process runs the projection's live consumers ({@code groupbuy.projections.run}). */

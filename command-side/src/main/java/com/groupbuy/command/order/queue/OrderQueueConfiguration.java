@@ -20,7 +20,8 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.FixedBackOff;
+import org.axonframework.serialization.SerializationException;
+import org.springframework.util.backoff.ExponentialBackOff;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -95,17 +96,28 @@ public class OrderQueueConfiguration {
             return new OrderRequestListener(queue, placement);
         }
 
+        /**
+         * A request that fails is retried with back-off for as long as it takes: a database, Redis or broker that went
+         * away stops the partition until it is back (readiness says DOWN meanwhile) instead of turning accepted orders
+         * into dead letters. Only a request that can never succeed (it does not decode, or its data breaks an
+         * invariant of the code) goes to the dead-letter topic and its order is rejected.
+         */
         @Bean(CONTAINER_FACTORY)
         ConcurrentKafkaListenerContainerFactory<String, byte[]> orderRequestContainerFactory(
                 ConsumerFactory<String, byte[]> consumers, KafkaTemplate<String, byte[]> kafka, OrderQueue queue,
-                CommandGateway commands, @Value("${groupbuy.order-queue.retries:5}") int retries) {
+                CommandGateway commands,
+                @Value("${groupbuy.order-queue.first-back-off:200ms}") Duration firstBackOff,
+                @Value("${groupbuy.order-queue.max-back-off:10s}") Duration maxBackOff) {
             ConcurrentKafkaListenerContainerFactory<String, byte[]> factory =
                     new ConcurrentKafkaListenerContainerFactory<>();
             factory.setConsumerFactory(consumers);
             factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
+            ExponentialBackOff untilItWorks = new ExponentialBackOff(firstBackOff.toMillis(), 2);
+            untilItWorks.setMaxInterval(maxBackOff.toMillis());
             DefaultErrorHandler errors = new DefaultErrorHandler(
-                    new UnprocessableRequestRecoverer(kafka, queue, commands), new FixedBackOff(200, retries));
-            errors.addNotRetryableExceptions(JacksonException.class);
+                    new UnprocessableRequestRecoverer(kafka, queue, commands), untilItWorks);
+            errors.addNotRetryableExceptions(JacksonException.class, SerializationException.class,
+                    IllegalArgumentException.class, NullPointerException.class);
             factory.setCommonErrorHandler(errors);
             return factory;
         }

@@ -16,8 +16,10 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import java.util.List;
 
 /**
- * A request that still fails after the retries goes to {@code groupbuy.orders.requests.dlq} with its error, and
- * its order is recorded as REJECTED, so the customer sees an outcome instead of an order that never appears.
+ * A request that can never succeed (it does not decode, or its data breaks the code's invariants) goes to
+ * {@code groupbuy.orders.requests.dlq} with its error, and its order is recorded as REJECTED, so the customer sees
+ * an outcome instead of an order that never appears. Failures of the servers are retried until they are back and
+ * never come here ({@link OrderQueueConfiguration}).
  */
 class UnprocessableRequestRecoverer implements ConsumerRecordRecoverer {
 

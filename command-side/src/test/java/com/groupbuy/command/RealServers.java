@@ -4,6 +4,8 @@ import com.groupbuy.infra.Infrastructure;
 import com.groupbuy.infra.Infrastructures;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
+import java.util.Map;
+
 /** Points a command-side test context at the shared real servers, with an event store database of its own. */
 public final class RealServers {
 
@@ -13,12 +15,18 @@ public final class RealServers {
     }
 
     public static void wire(DynamicPropertyRegistry registry, String eventStoreDatabase) {
+        properties(eventStoreDatabase).forEach((name, value) -> registry.add(name, () -> value));
+    }
+
+    /** The same wiring as Spring properties, for contexts a test starts itself (one per simulated process). */
+    public static Map<String, Object> properties(String eventStoreDatabase) {
         Infrastructure infra = Infrastructures.shared();
-        registry.add("spring.datasource.url", () -> infra.jdbcUrl(eventStoreDatabase));
-        registry.add("spring.datasource.username", infra::jdbcUsername);
-        registry.add("spring.datasource.password", infra::jdbcPassword);
-        registry.add("spring.kafka.bootstrap-servers", infra::kafkaBootstrapServers);
-        registry.add("groupbuy.redis.url", infra::redisUrl);
-        registry.add("groupbuy.security.jwt.secret", () -> JWT_SECRET);
+        return Map.of(
+                "spring.datasource.url", infra.jdbcUrl(eventStoreDatabase),
+                "spring.datasource.username", infra.jdbcUsername(),
+                "spring.datasource.password", infra.jdbcPassword(),
+                "spring.kafka.bootstrap-servers", infra.kafkaBootstrapServers(),
+                "groupbuy.redis.url", infra.redisUrl(),
+                "groupbuy.security.jwt.secret", JWT_SECRET);
     }
 }

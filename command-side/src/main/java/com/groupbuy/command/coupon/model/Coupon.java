@@ -14,7 +14,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** One customer's coupon: redeemed by at most one order at a time, restored when that order falls through. */
-@Aggregate(cache = "aggregateCache")
+@Aggregate(repository = "couponRepository")
 public class Coupon {
 
     @AggregateIdentifier

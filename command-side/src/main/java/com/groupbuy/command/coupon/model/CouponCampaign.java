@@ -18,7 +18,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
 
 /** A batch of coupons customers can claim: never more than its total, never more than the per-user limit. */
-@Aggregate(snapshotTriggerDefinition = "campaignSnapshotTrigger", cache = "aggregateCache")
+@Aggregate(repository = "couponCampaignRepository")
 public class CouponCampaign {
 
     @AggregateIdentifier

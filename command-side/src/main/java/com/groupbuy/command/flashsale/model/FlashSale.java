@@ -24,7 +24,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * sale has, never more than the per-customer limit); unpaid orders give them back; when the window closes (a
  * durable deadline) the units left return to the product, and so do units given back after that.
  */
-@Aggregate(cache = "aggregateCache")
+@Aggregate(repository = "flashSaleRepository")
 public class FlashSale {
 
     static final String SALE_WINDOW = "flash-sale-window";

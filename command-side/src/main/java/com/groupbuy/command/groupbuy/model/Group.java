@@ -27,7 +27,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * members have paid, and fails when its window closes first (a durable deadline). A member whose order ends unpaid
  * frees the place.
  */
-@Aggregate(cache = "aggregateCache")
+@Aggregate(repository = "groupRepository")
 public class Group {
 
     static final String GROUP_WINDOW = "group-window";

@@ -12,7 +12,7 @@ import java.time.Duration;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** A group-buy deal: the terms every group opened under it gets, and the window in which groups may open. */
-@Aggregate(cache = "aggregateCache")
+@Aggregate(repository = "groupBuyRepository")
 public class GroupBuy {
 
     @AggregateIdentifier

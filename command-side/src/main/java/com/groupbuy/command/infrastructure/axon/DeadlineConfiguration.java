@@ -1,7 +1,9 @@
 package com.groupbuy.command.infrastructure.axon;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurationScopeAwareProvider;
 import org.axonframework.deadline.DeadlineManager;
@@ -24,17 +26,36 @@ import java.time.Duration;
 @Configuration(proxyBeanMethods = false)
 public class DeadlineConfiguration {
 
+    /**
+     * Axon's deadline task, with failure handling for deadlines that matter: a deadline whose handler failed (a
+     * lost race on its aggregate, a database that went away) runs again after a second, then ever less often, and
+     * is never dropped; db-scheduler's default would wait five minutes.
+     */
     @Bean
-    Task<DbSchedulerBinaryDeadlineDetails> deadlineTask(ApplicationContext context) {
-        return DbSchedulerDeadlineManager.binaryTask(() -> context.getBean(DbSchedulerDeadlineManager.class));
+    Task<DbSchedulerBinaryDeadlineDetails> deadlineTask(ApplicationContext context,
+                                                        @Value("${groupbuy.deadlines.first-retry:1s}") Duration firstRetry) {
+        Task<DbSchedulerBinaryDeadlineDetails> axonTask =
+                DbSchedulerDeadlineManager.binaryTask(() -> context.getBean(DbSchedulerDeadlineManager.class));
+        return Tasks.oneTime(axonTask.getName(), DbSchedulerBinaryDeadlineDetails.class)
+                .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(firstRetry, 2))
+                .onDeadExecutionRevive()
+                .execute((instance, execution) -> axonTask.execute(instance, execution));
     }
 
+    /**
+     * A deadline picked by a worker that then died is taken over by another once the dead one has missed
+     * {@code missed-heartbeats} heartbeats (seconds, not db-scheduler's default half hour).
+     */
     @Bean(destroyMethod = "stop")
     Scheduler deadlineScheduler(DataSource dataSource, Task<DbSchedulerBinaryDeadlineDetails> deadlineTask,
-                                @Value("${groupbuy.deadlines.poll-interval:1s}") Duration pollInterval) {
+                                @Value("${groupbuy.deadlines.poll-interval:1s}") Duration pollInterval,
+                                @Value("${groupbuy.deadlines.heartbeat:2s}") Duration heartbeat,
+                                @Value("${groupbuy.deadlines.missed-heartbeats:4}") int missedHeartbeats) {
         return Scheduler.create(dataSource, deadlineTask)
                 .threads(2)
                 .pollingInterval(pollInterval)
+                .heartbeatInterval(heartbeat)
+                .missedHeartbeatsLimit(missedHeartbeats)
                 .registerShutdownHook()
                 .build();
     }

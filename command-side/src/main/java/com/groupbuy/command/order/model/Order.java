@@ -30,7 +30,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * cancelled by its owner, or expired when the payment window closes (a durable deadline). A paid order of a group
  * that failed is refunded. An order placed under a promotion carries it on every event.
  */
-@Aggregate(cache = "aggregateCache")
+@Aggregate(repository = "orderRepository")
 public class Order {
 
     static final String PAYMENT_WINDOW = "payment-window";

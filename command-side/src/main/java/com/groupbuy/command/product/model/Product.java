@@ -20,7 +20,7 @@ import java.util.Map;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** A product the shop sells, identified by its SKU, and its stock: on hand, and held per order. */
-@Aggregate(snapshotTriggerDefinition = "productSnapshotTrigger", cache = "aggregateCache")
+@Aggregate(repository = "productRepository")
 public class Product {
 
     @AggregateIdentifier

@@ -77,17 +77,17 @@ public final class LocalRun {
     /** One line per process; with several apis the balancer in front of them comes first, as the api endpoint. */
     private static String addresses(LocalStack stack) {
         List<ServiceProcess> processes = stack.processes().stream()
-                .sorted(Comparator.comparingInt(process -> ROLES.indexOf(role(process))))
+                .sorted(Comparator.comparingInt(process -> ROLES.indexOf(process.role())))
                 .toList();
         boolean balanced = stack.apiUrls().size() > 1;
         StringBuilder lines = new StringBuilder();
         if (balanced) {
             lines.append(line("api endpoint", stack.apiUrl(), "commands and dev tokens, round robin over "
-                    + processes.stream().filter(process -> role(process).equals("api")).map(ServiceProcess::name)
+                    + processes.stream().filter(process -> process.role().equals("api")).map(ServiceProcess::name)
                             .collect(Collectors.joining(", "))));
         }
         for (ServiceProcess process : processes) {
-            String note = switch (role(process)) {
+            String note = switch (process.role()) {
                 case "api" -> balanced ? "this api alone" : "commands; POST /api/v1/dev/tokens for tokens";
                 case "query-side" -> "reads";
                 default -> "actuator only";
@@ -99,10 +99,5 @@ public final class LocalRun {
 
     private static String line(String name, String url, String note) {
         return String.format("  %-12s %s   (%s)%n", name, url, note);
-    }
-
-    /** {@code api-2} is an {@code api}. */
-    private static String role(ServiceProcess process) {
-        return process.name().replaceFirst("-\\d+$", "");
     }
 }

@@ -73,11 +73,11 @@ public final class LocalStack implements AutoCloseable {
             processes.getFirst().awaitReady(READY_TIMEOUT);
             processes.get(1).awaitReady(READY_TIMEOUT);
             for (int i = 2; i <= options.apis(); i++) {
-                processes.add(ServiceProcess.start(numbered(API, i), commandSide, FreePorts.next(),
-                        options.jvmOptions(), api, options.logDir()));
+                processes.add(ServiceProcess.start(ServiceProcess.nameOf(API, i), commandSide,
+                        FreePorts.next(), options.jvmOptions(), api, options.logDir()));
             }
             for (int i = 1; i <= options.workers(); i++) {
-                processes.add(ServiceProcess.start(numbered(WORKER, i), commandSide,
+                processes.add(ServiceProcess.start(ServiceProcess.nameOf(WORKER, i), commandSide,
                         i == 1 ? ports.worker() : FreePorts.next(), options.jvmOptions(), worker, options.logDir()));
             }
             processes.add(ServiceProcess.start("query-side", jar(jars, "query-side"), ports.query(),
@@ -86,7 +86,7 @@ public final class LocalStack implements AutoCloseable {
                 process.awaitReady(READY_TIMEOUT);
             }
             RoundRobinBalancer balancer = options.apis() == 1 ? null : RoundRobinBalancer.start(ports.api(),
-                    named(processes, API).stream().mapToInt(ServiceProcess::port).toArray());
+                    ofRole(processes, API).stream().mapToInt(ServiceProcess::port).toArray());
             return new LocalStack(infrastructure, processes, balancer, secret);
         } catch (IOException | InterruptedException | RuntimeException e) {
             processes.reversed().forEach(ServiceProcess::close);
@@ -136,12 +136,12 @@ public final class LocalStack implements AutoCloseable {
 
     /** Each api process by its own address, the first (which migrated the event store) first. */
     public List<String> apiUrls() {
-        return named(processes, API).stream().map(ServiceProcess::baseUrl).toList();
+        return ofRole(processes, API).stream().map(ServiceProcess::baseUrl).toList();
     }
 
     /** The worker processes by their own addresses. */
     public List<String> workerUrls() {
-        return named(processes, WORKER).stream().map(ServiceProcess::baseUrl).toList();
+        return ofRole(processes, WORKER).stream().map(ServiceProcess::baseUrl).toList();
     }
 
     public String queryUrl() {
@@ -157,7 +157,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public int workerCount() {
-        return named(processes, WORKER).size();
+        return ofRole(processes, WORKER).size();
     }
 
     public Infrastructure infrastructure() {
@@ -196,15 +196,9 @@ public final class LocalStack implements AutoCloseable {
         return processes.stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
     }
 
-    private static String numbered(String role, int i) {
-        return i == 1 ? role : role + "-" + i;
-    }
-
-    /** The processes of one role: {@code role} itself, then {@code role-2}, {@code role-3} ... */
-    private static List<ServiceProcess> named(List<ServiceProcess> processes, String role) {
-        return processes.stream()
-                .filter(p -> p.name().equals(role) || p.name().matches(role + "-\\d+"))
-                .toList();
+    /** The processes of one role, in the order they started: {@code role}, {@code role-2}, {@code role-3} ... */
+    private static List<ServiceProcess> ofRole(List<ServiceProcess> processes, String role) {
+        return processes.stream().filter(p -> p.role().equals(role)).toList();
     }
 
     private static List<String> with(List<String> common, String... more) {

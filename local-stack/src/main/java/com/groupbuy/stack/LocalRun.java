@@ -3,21 +3,39 @@ package com.groupbuy.stack;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
- * {@code bin/run-local}: the whole system on the embedded servers, seeded with the demo catalog, until Ctrl-C.
+ * {@code bin/run-local [--apis N] [--workers M]}: the whole system on the embedded servers, seeded with the demo
+ * catalog, until Ctrl-C.
  */
 public final class LocalRun {
+
+    /** The order processes are listed in, by role; numbered copies ({@code api-2}) follow their first. */
+    private static final List<String> ROLES = List.of("api", "query-side", "projections", "worker");
 
     private LocalRun() {
     }
 
     public static void main(String[] args) throws Exception {
+        ProcessCounts counts;
+        try {
+            counts = ProcessCounts.parse(Arrays.asList(args));
+        } catch (IllegalArgumentException e) {
+            System.err.println("bin/run-local: " + e.getMessage());
+            System.err.println(ProcessCounts.USAGE);
+            System.exit(2);
+            return;
+        }
         Instant started = Instant.now();
         Path logs = Path.of(System.getProperty("groupbuy.stack.logs", ".local-stack/logs")).toAbsolutePath();
-        System.out.println("Starting Kafka, PostgreSQL and Redis, then api, projections, worker and query-side"
-                + " (logs in " + logs + ") ...");
-        LocalStack stack = LocalStack.start(StackOptions.forLocalRun(logs));
+        System.out.printf("Starting Kafka, PostgreSQL and Redis, then %d api, projections, %d worker and query-side"
+                + " processes (logs in %s) ...%n", counts.apis(), counts.workers(), logs);
+        LocalStack stack = LocalStack.start(StackOptions.forLocalRun(logs)
+                .withProcesses(counts.apis(), counts.workers()));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping every process of the local run ...");
             stack.close();
@@ -31,11 +49,7 @@ public final class LocalRun {
         System.out.printf("""
 
                 groupbuy is running (started in %d s)
-                  api          %s   (commands; POST /api/v1/dev/tokens for tokens)
-                  query-side   %s   (reads)
-                  projections  %s   (actuator only)
-                  worker       %s   (actuator only)
-                  kafka        %s
+                %s  kafka        %s
                   postgresql   %s
                   redis        %s
                   logs         %s
@@ -52,12 +66,38 @@ public final class LocalRun {
                 Demo products: %s
                 Press Ctrl-C to stop everything.
                 """,
-                Duration.between(started, Instant.now()).toSeconds(),
-                stack.apiUrl(), stack.queryUrl(), stack.projectionsUrl(), stack.workerUrl(),
+                Duration.between(started, Instant.now()).toSeconds(), addresses(stack),
                 stack.infrastructure().kafkaBootstrapServers(), stack.infrastructure().jdbcUrl("readmodel"),
                 stack.infrastructure().redisUrl(), logs,
                 stack.apiUrl(), adminToken, stack.queryUrl(), customerToken,
                 DemoCatalog.PRODUCTS.stream().map(DemoCatalog.DemoProduct::sku).toList());
         Thread.currentThread().join();
+    }
+
+    /** One line per process; with several apis the balancer in front of them comes first, as the api endpoint. */
+    private static String addresses(LocalStack stack) {
+        List<ServiceProcess> processes = stack.processes().stream()
+                .sorted(Comparator.comparingInt(process -> ROLES.indexOf(process.role())))
+                .toList();
+        boolean balanced = stack.apiUrls().size() > 1;
+        StringBuilder lines = new StringBuilder();
+        if (balanced) {
+            lines.append(line("api endpoint", stack.apiUrl(), "commands and dev tokens, round robin over "
+                    + processes.stream().filter(process -> process.role().equals("api")).map(ServiceProcess::name)
+                            .collect(Collectors.joining(", "))));
+        }
+        for (ServiceProcess process : processes) {
+            String note = switch (process.role()) {
+                case "api" -> balanced ? "this api alone" : "commands; POST /api/v1/dev/tokens for tokens";
+                case "query-side" -> "reads";
+                default -> "actuator only";
+            };
+            lines.append(line(process.name(), process.baseUrl(), note));
+        }
+        return lines.toString();
+    }
+
+    private static String line(String name, String url, String note) {
+        return String.format("  %-12s %s   (%s)%n", name, url, note);
     }
 }

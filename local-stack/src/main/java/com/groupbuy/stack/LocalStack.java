@@ -12,26 +12,34 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 /**
  * The whole system on one machine: Kafka, PostgreSQL and Redis (embedded, or Testcontainers where Docker runs),
  * then the api, worker, projections and query-side processes from their built jars, in the {@code local}
- * profile (which alone offers dev tokens). Closing it stops every process it started.
+ * profile (which alone offers dev tokens); as many apis and workers as {@link StackOptions} asks, each its own
+ * JVM. Closing it stops every process it started.
  */
 public final class LocalStack implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+    private static final String API = "api";
+    private static final String WORKER = "worker";
 
     private final Infrastructure infrastructure;
     private final List<ServiceProcess> processes;
+    private final Optional<RoundRobinBalancer> balancer;
     private final String jwtSecret;
-    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
 
-    private LocalStack(Infrastructure infrastructure, List<ServiceProcess> processes, String jwtSecret) {
+    private LocalStack(Infrastructure infrastructure, List<ServiceProcess> processes, RoundRobinBalancer balancer,
+                       String jwtSecret) {
         this.infrastructure = infrastructure;
         this.processes = processes;
+        this.balancer = Optional.ofNullable(balancer);
         this.jwtSecret = jwtSecret;
     }
 
@@ -51,25 +59,35 @@ public final class LocalStack implements AutoCloseable {
             String eventStore = "--spring.datasource.url=" + infrastructure.jdbcUrl("eventstore");
             String readModel = "--spring.datasource.url=" + infrastructure.jdbcUrl("readmodel");
             StackOptions.Ports ports = options.ports();
+            Path commandSide = jar(jars, "command-side");
+            List<String> api = with(common, eventStore, "--spring.profiles.active=local,api");
+            List<String> worker = with(common, eventStore, "--spring.profiles.active=local,worker");
 
-            // The api migrates the event store first; the worker then starts against a ready schema.
-            processes.add(ServiceProcess.start("api", jar(jars, "command-side"), ports.api(), options.jvmOptions(),
-                    with(common, eventStore, "--spring.profiles.active=local,api"), options.logDir()));
+            // The first api migrates the event store; the other apis and the workers then start against a ready
+            // schema. A single api listens on the api port itself; several share it through a balancer.
+            int firstApiPort = options.apis() == 1 ? ports.api() : FreePorts.next();
+            processes.add(ServiceProcess.start(API, commandSide, firstApiPort, options.jvmOptions(), api,
+                    options.logDir()));
             processes.add(ServiceProcess.start("projections", jar(jars, "projections"), ports.projections(),
                     options.jvmOptions(), with(common, readModel, "--spring.profiles.active=local"), options.logDir()));
             processes.getFirst().awaitReady(READY_TIMEOUT);
             processes.get(1).awaitReady(READY_TIMEOUT);
+            for (int i = 2; i <= options.apis(); i++) {
+                processes.add(ServiceProcess.start(ServiceProcess.nameOf(API, i), commandSide,
+                        FreePorts.next(), options.jvmOptions(), api, options.logDir()));
+            }
             for (int i = 1; i <= options.workers(); i++) {
-                processes.add(ServiceProcess.start(i == 1 ? "worker" : "worker-" + i, jar(jars, "command-side"),
-                        i == 1 ? ports.worker() : FreePorts.next(), options.jvmOptions(),
-                        with(common, eventStore, "--spring.profiles.active=local,worker"), options.logDir()));
+                processes.add(ServiceProcess.start(ServiceProcess.nameOf(WORKER, i), commandSide,
+                        i == 1 ? ports.worker() : FreePorts.next(), options.jvmOptions(), worker, options.logDir()));
             }
             processes.add(ServiceProcess.start("query-side", jar(jars, "query-side"), ports.query(),
                     options.jvmOptions(), with(common, readModel, "--spring.profiles.active=local"), options.logDir()));
             for (ServiceProcess process : processes) {
                 process.awaitReady(READY_TIMEOUT);
             }
-            return new LocalStack(infrastructure, processes, secret);
+            RoundRobinBalancer balancer = options.apis() == 1 ? null : RoundRobinBalancer.start(ports.api(),
+                    ofRole(processes, API).stream().mapToInt(ServiceProcess::port).toArray());
+            return new LocalStack(infrastructure, processes, balancer, secret);
         } catch (IOException | InterruptedException | RuntimeException e) {
             processes.reversed().forEach(ServiceProcess::close);
             infrastructure.close();
@@ -103,7 +121,7 @@ public final class LocalStack implements AutoCloseable {
             processes.add(ServiceProcess.start("query-side", jar(jars, "query-side"), options.ports().query(),
                     options.jvmOptions(), common, options.logDir()));
             processes.get(1).awaitReady(READY_TIMEOUT);
-            return new LocalStack(infrastructure, processes, secret);
+            return new LocalStack(infrastructure, processes, null, secret);
         } catch (IOException | InterruptedException | RuntimeException e) {
             processes.reversed().forEach(ServiceProcess::close);
             infrastructure.close();
@@ -111,8 +129,19 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    /** Where clients send commands: the api itself, or the balancer over every api when several run. */
     public String apiUrl() {
-        return process("api").baseUrl();
+        return balancer.map(b -> "http://127.0.0.1:" + b.port()).orElseGet(() -> process(API).baseUrl());
+    }
+
+    /** Each api process by its own address, the first (which migrated the event store) first. */
+    public List<String> apiUrls() {
+        return ofRole(processes, API).stream().map(ServiceProcess::baseUrl).toList();
+    }
+
+    /** The worker processes by their own addresses. */
+    public List<String> workerUrls() {
+        return ofRole(processes, WORKER).stream().map(ServiceProcess::baseUrl).toList();
     }
 
     public String queryUrl() {
@@ -124,11 +153,11 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public String workerUrl() {
-        return process("worker").baseUrl();
+        return process(WORKER).baseUrl();
     }
 
     public int workerCount() {
-        return (int) processes.stream().filter(p -> p.name().startsWith("worker")).count();
+        return ofRole(processes, WORKER).size();
     }
 
     public Infrastructure infrastructure() {
@@ -146,6 +175,7 @@ public final class LocalStack implements AutoCloseable {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            balancer.ifPresent(RoundRobinBalancer::close);
             processes.reversed().forEach(ServiceProcess::close);
             infrastructure.close();
         }
@@ -164,6 +194,11 @@ public final class LocalStack implements AutoCloseable {
 
     ServiceProcess process(String name) {
         return processes.stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    /** The processes of one role, in the order they started: {@code role}, {@code role-2}, {@code role-3} ... */
+    private static List<ServiceProcess> ofRole(List<ServiceProcess> processes, String role) {
+        return processes.stream().filter(p -> p.role().equals(role)).toList();
     }
 
     private static List<String> with(List<String> common, String... more) {

@@ -70,6 +70,16 @@ final class ServiceProcess implements AutoCloseable {
         return name;
     }
 
+    /** What the process does: its name without the number of a copy ({@code worker-2} is a {@code worker}). */
+    String role() {
+        return name.replaceFirst("-\\d+$", "");
+    }
+
+    /** The name of the {@code n}th process of {@code role}: the first goes by the role alone. */
+    static String nameOf(String role, int n) {
+        return n == 1 ? role : role + "-" + n;
+    }
+
     int port() {
         return port;
     }

@@ -17,7 +17,25 @@ public final class StackClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** Null when every request opens a connection of its own. */
+    private final HttpClient http;
+
+    /** A client that keeps its connections open for the next requests, as browsers and SDKs do. */
+    public StackClient() {
+        this(true);
+    }
+
+    private StackClient(boolean reuseConnections) {
+        this.http = reuseConnections ? newHttpClient() : null;
+    }
+
+    /**
+     * A client that opens a new connection for every request: behind the api balancer, which spreads connections,
+     * its requests go to each api process in turn.
+     */
+    public static StackClient withNewConnectionPerRequest() {
+        return new StackClient(false);
+    }
 
     public record Response(int status, String contentType, JsonNode body) {
     }
@@ -61,18 +79,31 @@ public final class StackClient {
 
     /** A plain-text GET, e.g. a Prometheus scrape. */
     public String getText(String url) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        return exchange(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build())
+                .body();
     }
 
     private Response send(HttpRequest.Builder request, String token) throws IOException, InterruptedException {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = exchange(request.build());
         String body = response.body();
         JsonNode json = body == null || body.isBlank() ? JSON.nullNode() : JSON.readTree(body);
         return new Response(response.statusCode(),
                 response.headers().firstValue("Content-Type").orElse(""), json);
+    }
+
+    private HttpResponse<String> exchange(HttpRequest request) throws IOException, InterruptedException {
+        if (http != null) {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        }
+        try (HttpClient once = newHttpClient()) {
+            return once.send(request, HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    private static HttpClient newHttpClient() {
+        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     }
 }

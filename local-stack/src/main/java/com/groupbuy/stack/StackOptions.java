@@ -5,9 +5,20 @@ import java.util.List;
 
 /**
  * How to run the stack: fixed ports (the local run uses the defaults of SPEC.md) or free ones (tests), where the
- * processes write their logs, and the JVM options of each process.
+ * processes write their logs, the JVM options of each process, and how many api and worker processes run. With
+ * several apis, {@link Ports#api()} is a round-robin balancer over them and each api has a free port of its own.
  */
-public record StackOptions(Ports ports, Path logDir, List<String> jvmOptions, List<String> arguments, int workers) {
+public record StackOptions(Ports ports, Path logDir, List<String> jvmOptions, List<String> arguments, int apis,
+                           int workers) {
+
+    public StackOptions {
+        if (apis < 1) {
+            throw new IllegalArgumentException("the stack needs at least one api process, not " + apis);
+        }
+        if (workers < 0) {
+            throw new IllegalArgumentException("the number of workers cannot be negative: " + workers);
+        }
+    }
 
     public record Ports(int api, int query, int projections, int worker) {
 
@@ -21,23 +32,28 @@ public record StackOptions(Ports ports, Path logDir, List<String> jvmOptions, Li
     }
 
     public static StackOptions forLocalRun(Path logDir) {
-        return new StackOptions(Ports.defaults(), logDir, List.of("-Xmx512m", "-XX:+UseSerialGC"), List.of(), 1);
+        return new StackOptions(Ports.defaults(), logDir, List.of("-Xmx512m", "-XX:+UseSerialGC"), List.of(), 1, 1);
     }
 
     /** Free ports, and start-up over peak speed: these processes live for one test run. */
     public static StackOptions forTests(Path logDir) {
         return new StackOptions(Ports.free(), logDir,
-                List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), List.of(), 1);
+                List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), List.of(), 1, 1);
     }
 
     /** The same, with extra Spring arguments for every process (e.g. a shorter payment window). */
     public StackOptions withArguments(String... more) {
-        return new StackOptions(ports, logDir, jvmOptions, List.of(more), workers);
+        return new StackOptions(ports, logDir, jvmOptions, List.of(more), apis, workers);
+    }
+
+    /** The same with {@code apis} api processes and {@code workers} worker processes, each its own JVM. */
+    public StackOptions withProcesses(int apis, int workers) {
+        return new StackOptions(ports, logDir, jvmOptions, arguments, apis, workers);
     }
 
     /** Free ports and fully optimising JVMs, {@code workers} worker processes: for benchmarks. */
     public static StackOptions forBenchmark(Path logDir, int workers) {
         return new StackOptions(Ports.free(), logDir, List.of("-Xms512m", "-Xmx1g", "-XX:+UseParallelGC"),
-                List.of(), workers);
+                List.of(), 1, workers);
     }
 }

@@ -1,0 +1,426 @@
+package com.groupbuy.stack;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The system scaled out: two api processes behind the api endpoint's balancer and three workers, each its own JVM,
+ * driven over HTTP only. Whichever process handles a command must decide on the aggregate's latest state: a group
+ * fills one paying member at a time and a lonely one fails, the last units are sold once, cancellations give stock
+ * and coupons back, and restocks during a burst add up.
+ */
+class ScaleOutEndToEndIT {
+
+    private static final int APIS = 2;
+    private static final int WORKERS = 3;
+    private static final Duration READ_SIDE = Duration.ofSeconds(90);
+    /** command-side's default {@code groupbuy.order-queue.partitions}. */
+    private static final int ORDER_QUEUE_PARTITIONS = 12;
+    private static final long LONELY_GROUP_WINDOW_SECONDS = 5;
+
+    private static LocalStack stack;
+    /** Through the api endpoint with a connection per request: consecutive requests reach the apis in turn. */
+    private static final StackClient balanced = StackClient.withNewConnectionPerRequest();
+    /** Kept-alive connections: reads, and calls to one process by its own address. */
+    private static final StackClient client = new StackClient();
+    private static String admin;
+
+    @BeforeAll
+    static void startStack() throws Exception {
+        Path logs = Path.of(System.getProperty("groupbuy.stack.logs", "target/stack-logs"), "scale-out");
+        long starting = System.nanoTime();
+        stack = LocalStack.start(StackOptions.forTests(logs).withProcesses(APIS, WORKERS));
+        System.out.printf("ScaleOutEndToEndIT: %d apis and %d workers ready in %d s (logs in %s)%n", APIS, WORKERS,
+                Duration.ofNanos(System.nanoTime() - starting).toSeconds(), logs);
+        admin = client.devToken(stack.apiUrl(), "admin-scale", "admin");
+    }
+
+    @AfterAll
+    static void stopStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void the_api_endpoint_hands_new_connections_to_each_api_process_in_turn() throws Exception {
+        assertThat(stack.apiUrls()).hasSize(APIS).doesNotContain(stack.apiUrl());
+        assertThat(stack.workerCount()).isEqualTo(WORKERS);
+        List<Long> before = tokensIssuedByEachApi();
+
+        for (int i = 0; i < 10; i++) {
+            balanced.devToken(stack.apiUrl(), "spread-" + i, "customer");
+        }
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            List<Long> after = tokensIssuedByEachApi();
+            for (int api = 0; api < APIS; api++) {
+                assertThat(after.get(api) - before.get(api)).as(stack.apiUrls().get(api)).isEqualTo(5);
+            }
+        });
+    }
+
+    @Test
+    void the_workers_share_the_partitions_of_the_order_queue() {
+        await().atMost(READ_SIDE).untilAsserted(() -> {
+            List<Long> partitions = new ArrayList<>();
+            for (String worker : stack.workerUrls()) {
+                partitions.add(metric(worker, "kafka_consumer_coordinator_assigned_partitions{", ""));
+            }
+            assertThat(partitions).as("order queue partitions of each worker").hasSize(WORKERS)
+                    .allSatisfy(assigned -> assertThat(assigned).isPositive());
+            assertThat(partitions.stream().mapToLong(Long::longValue).sum()).isEqualTo(ORDER_QUEUE_PARTITIONS);
+        });
+    }
+
+    @Test
+    void a_group_of_three_fills_one_paying_member_at_a_time_and_completes_at_the_group_price() throws Exception {
+        String sku = product("FILL", 600, 20);
+        String deal = groupBuy(sku, 450, 3, 600);
+        List<Customer> members = customers("fill", 3);
+
+        StackClient.Response opened = balanced.post(stack.apiUrl() + "/api/v1/group-buys/" + deal + "/groups",
+                members.getFirst().token(), Map.of());
+        assertThat(opened.status()).as("opening: %s", opened.body()).isEqualTo(202);
+        String groupId = opened.body().get("groupId").asString();
+        List<PlacedOrder> orders = new ArrayList<>();
+        orders.add(new PlacedOrder(opened.body().get("orderId").asString(), members.getFirst()));
+        payAndAwaitPaid(orders.getFirst(), 450);
+        awaitPaidMembers(deal, groupId, 1);
+
+        for (Customer member : members.subList(1, 3)) {
+            StackClient.Response joined = balanced.post(stack.apiUrl() + "/api/v1/group-buys/" + deal + "/groups/"
+                    + groupId + "/members", member.token(), Map.of());
+            assertThat(joined.status()).as("%s joining: %s", member.userId(), joined.body()).isEqualTo(202);
+            PlacedOrder order = new PlacedOrder(joined.body().get("orderId").asString(), member);
+            orders.add(order);
+            payAndAwaitPaid(order, 450);
+            if (orders.size() < 3) {
+                awaitPaidMembers(deal, groupId, orders.size());
+            }
+        }
+
+        await().atMost(READ_SIDE).untilAsserted(() -> {
+            JsonNode group = group(deal, "COMPLETED", groupId);
+            assertThat(group).as("group %s among the COMPLETED ones", groupId).isNotNull();
+            assertThat(group.get("members").asInt()).isEqualTo(3);
+            assertThat(group.get("paidMembers").asInt()).isEqualTo(3);
+        });
+        for (PlacedOrder order : orders) {
+            JsonNode view = order(order);
+            assertThat(view.get("status").asString()).isEqualTo("PAID");
+            assertThat(view.get("totalCents").asLong()).isEqualTo(450);
+        }
+    }
+
+    @Test
+    void a_group_nobody_joins_fails_when_its_window_ends_and_its_paid_opener_is_refunded() throws Exception {
+        String sku = product("LONELY", 500, 5);
+        String deal = groupBuy(sku, 300, 3, LONELY_GROUP_WINDOW_SECONDS);
+        Customer opener = customers("lonely", 1).getFirst();
+
+        Instant opening = Instant.now();
+        StackClient.Response opened = balanced.post(stack.apiUrl() + "/api/v1/group-buys/" + deal + "/groups",
+                opener.token(), Map.of());
+        assertThat(opened.status()).as("opening: %s", opened.body()).isEqualTo(202);
+        String groupId = opened.body().get("groupId").asString();
+        PlacedOrder order = new PlacedOrder(opened.body().get("orderId").asString(), opener);
+        awaitStatus(order, "CONFIRMED");
+        StackClient.Response paid = pay(order, 300);
+        assertThat(paid.status()).as("paying %s after the group opened: %s",
+                Duration.between(opening, Instant.now()), paid.body()).isEqualTo(202);
+
+        await().atMost(READ_SIDE).untilAsserted(() -> {
+            JsonNode group = group(deal, "FAILED", groupId);
+            assertThat(group).as("group %s among the FAILED ones", groupId).isNotNull();
+            assertThat(group.get("members").asInt()).isEqualTo(1);
+            assertThat(order(order).get("status").asString()).isEqualTo("REFUNDED");
+            assertThat(availableStock(sku)).isEqualTo(5);
+        });
+    }
+
+    @Test
+    void forty_customers_order_the_last_ten_units_at_once_and_exactly_ten_get_one() throws Exception {
+        String sku = product("LAST-TEN", 400, 10);
+        List<Customer> crowd = customers("crowd", 40);
+
+        List<PlacedOrder> orders = orderAtOnce(crowd, sku, List.of());
+
+        Map<String, JsonNode> settled = awaitSettled(orders);
+        assertThat(settled.values()).filteredOn(view -> hasStatus(view, "CONFIRMED"))
+                .hasSize(10);
+        assertThat(settled.values()).filteredOn(view -> hasStatus(view, "REJECTED"))
+                .hasSize(30)
+                .allSatisfy(view -> assertThat(view.get("reason").asString()).isEqualTo("SOLD_OUT"));
+        await().atMost(READ_SIDE).untilAsserted(() -> assertThat(availableStock(sku)).isZero());
+    }
+
+    @Test
+    void orders_cancelled_through_the_other_api_give_back_their_stock_and_their_coupons() throws Exception {
+        String sku = product("CANCEL", 480, 10);
+        String campaign = couponCampaign(100, 4);
+        List<Customer> customers = customers("cancel", 4);
+        List<String> apis = stack.apiUrls();
+
+        List<PlacedOrder> orders = new ArrayList<>();
+        List<String> coupons = new ArrayList<>();
+        for (int i = 0; i < customers.size(); i++) {
+            Customer customer = customers.get(i);
+            StackClient.Response claimed = client.post(apis.get(i % APIS) + "/api/v1/coupon-campaigns/" + campaign
+                    + "/claims", customer.token(), Map.of());
+            assertThat(claimed.status()).as("claim at %s: %s", apis.get(i % APIS), claimed.body()).isEqualTo(201);
+            coupons.add(claimed.body().get("couponId").asString());
+            orders.add(placeOrder(apis.get(i % APIS), customer, sku, 2, coupons.getLast()));
+        }
+        for (PlacedOrder order : orders) {
+            JsonNode confirmed = awaitStatus(order, "CONFIRMED");
+            assertThat(confirmed.get("discountCents").asLong()).isEqualTo(100);
+            assertThat(confirmed.get("totalCents").asLong()).isEqualTo(2 * 480 - 100);
+        }
+        await().atMost(READ_SIDE).untilAsserted(() -> assertThat(availableStock(sku)).isEqualTo(2));
+
+        for (int i = 0; i < orders.size(); i++) {
+            String otherApi = apis.get((i + 1) % APIS);
+            StackClient.Response cancelled = client.post(otherApi + "/api/v1/orders/" + orders.get(i).orderId()
+                    + "/cancellation", orders.get(i).customer().token(), Map.of());
+            assertThat(cancelled.status()).as("cancel at %s: %s", otherApi, cancelled.body()).isEqualTo(202);
+        }
+        for (PlacedOrder order : orders) {
+            awaitStatus(order, "CANCELLED");
+        }
+        await().atMost(READ_SIDE).untilAsserted(() -> assertThat(availableStock(sku)).isEqualTo(10));
+
+        List<PlacedOrder> again = new ArrayList<>();
+        for (int i = 0; i < customers.size(); i++) {
+            again.add(placeOrder(apis.get(i % APIS), customers.get(i), sku, 1, coupons.get(i)));
+        }
+        for (int i = 0; i < again.size(); i++) {
+            JsonNode confirmed = awaitStatus(again.get(i), "CONFIRMED");
+            assertThat(confirmed.get("couponId").asString()).isEqualTo(coupons.get(i));
+            assertThat(confirmed.get("discountCents").asLong()).isEqualTo(100);
+        }
+        await().atMost(READ_SIDE).untilAsserted(() -> assertThat(availableStock(sku)).isEqualTo(6));
+    }
+
+    @Test
+    void restocks_through_both_apis_while_the_workers_reserve_add_up() throws Exception {
+        int initial = 10;
+        int restock = 5;
+        String sku = product("RESTOCK", 400, initial);
+        List<Customer> crowd = customers("restock", 30);
+        List<Callable<StackClient.Response>> restocks = stack.apiUrls().stream()
+                .<Callable<StackClient.Response>>map(api -> () -> client.post(api + "/api/v1/products/" + sku
+                        + "/stock", admin, Map.of("delta", restock)))
+                .toList();
+
+        List<PlacedOrder> orders = orderAtOnce(crowd, sku, restocks);
+
+        Map<String, JsonNode> settled = awaitSettled(orders);
+        long confirmed = settled.values().stream()
+                .filter(view -> hasStatus(view, "CONFIRMED")).count();
+        assertThat(confirmed).isBetween((long) initial, (long) initial + APIS * restock);
+        assertThat(settled.values()).filteredOn(view -> hasStatus(view, "REJECTED"))
+                .hasSize(crowd.size() - (int) confirmed)
+                .allSatisfy(view -> assertThat(view.get("reason").asString()).isEqualTo("SOLD_OUT"));
+        await().atMost(READ_SIDE).untilAsserted(() ->
+                assertThat(availableStock(sku)).isEqualTo(initial + APIS * restock - confirmed));
+    }
+
+    private record Customer(String userId, String token) {
+    }
+
+    private record PlacedOrder(String orderId, Customer customer) {
+    }
+
+    private static List<Customer> customers(String prefix, int count) throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        List<Customer> customers = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String userId = prefix + "-" + run + "-" + i;
+            customers.add(new Customer(userId, client.devToken(stack.apiUrl(), userId, "customer")));
+        }
+        return customers;
+    }
+
+    private static String product(String prefix, long priceCents, int initialStock) throws Exception {
+        String sku = prefix + "-" + UUID.randomUUID().toString().substring(0, 6);
+        StackClient.Response created = balanced.post(stack.apiUrl() + "/api/v1/products", admin, Map.of("sku", sku,
+                "name", "Scale-out tea", "category", "tea", "priceCents", priceCents, "initialStock", initialStock));
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        await().atMost(READ_SIDE).untilAsserted(() -> assertThat(availableStock(sku)).isEqualTo(initialStock));
+        return sku;
+    }
+
+    private static String groupBuy(String sku, long groupPriceCents, int groupSize, long windowSeconds)
+            throws Exception {
+        Instant now = Instant.now();
+        StackClient.Response deal = balanced.post(stack.apiUrl() + "/api/v1/group-buys", admin, Map.of("sku", sku,
+                "groupPriceCents", groupPriceCents, "groupSize", groupSize, "windowSeconds", windowSeconds,
+                "startsAt", now.minusSeconds(1).toString(), "endsAt", now.plusSeconds(3600).toString()));
+        assertThat(deal.status()).as(deal.body().toString()).isEqualTo(201);
+        return deal.body().get("groupBuyId").asString();
+    }
+
+    private static String couponCampaign(long amountOffCents, int quantity) throws Exception {
+        StackClient.Response campaign = balanced.post(stack.apiUrl() + "/api/v1/coupon-campaigns", admin, Map.of(
+                "type", "AMOUNT_OFF", "amountOffCents", amountOffCents, "totalQuantity", quantity,
+                "perUserLimit", 1, "validFrom", "2020-01-01T00:00:00Z", "validUntil", "2099-01-01T00:00:00Z"));
+        assertThat(campaign.status()).as(campaign.body().toString()).isEqualTo(201);
+        return campaign.body().get("campaignId").asString();
+    }
+
+    /**
+     * Every customer orders one unit of {@code sku} through the api endpoint at the same moment, together with
+     * {@code alongside} (each of which must answer 202); the orders once all are accepted.
+     */
+    private static List<PlacedOrder> orderAtOnce(List<Customer> crowd, String sku,
+                                                 List<Callable<StackClient.Response>> alongside) throws Exception {
+        CountDownLatch go = new CountDownLatch(1);
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<PlacedOrder>> orders = new ArrayList<>();
+            for (Customer customer : crowd) {
+                orders.add(pool.submit(() -> {
+                    go.await();
+                    return placeOrder(stack.apiUrl(), customer, sku, 1, null);
+                }));
+            }
+            List<Future<StackClient.Response>> others = new ArrayList<>();
+            for (Callable<StackClient.Response> call : alongside) {
+                others.add(pool.submit(() -> {
+                    go.await();
+                    return call.call();
+                }));
+            }
+            go.countDown();
+            for (Future<StackClient.Response> other : others) {
+                assertThat(other.get().status()).as(other.get().body().toString()).isEqualTo(202);
+            }
+            List<PlacedOrder> placed = new ArrayList<>();
+            for (Future<PlacedOrder> order : orders) {
+                placed.add(order.get());
+            }
+            return placed;
+        }
+    }
+
+    /** An order placed at {@code apiUrl} (through the balancer: on a new connection), retried while overloaded. */
+    private static PlacedOrder placeOrder(String apiUrl, Customer customer, String sku, int quantity, String coupon)
+            throws Exception {
+        Map<String, Object> body = coupon == null
+                ? Map.of("items", List.of(Map.of("sku", sku, "quantity", quantity)))
+                : Map.of("items", List.of(Map.of("sku", sku, "quantity", quantity)), "couponId", coupon);
+        StackClient via = apiUrl.equals(stack.apiUrl()) ? balanced : client;
+        String key = "scale-" + UUID.randomUUID();
+        for (int attempt = 1; ; attempt++) {
+            StackClient.Response response = via.post(apiUrl + "/api/v1/orders", customer.token(), key, body);
+            if (!overloaded(response.status()) || attempt == 20) {
+                assertThat(response.status()).as("order of %s at %s: %s", customer.userId(), apiUrl,
+                        response.body()).isEqualTo(202);
+                return new PlacedOrder(response.body().get("orderId").asString(), customer);
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    private static boolean overloaded(int status) {
+        return status == 429 || status == 503;
+    }
+
+    private static StackClient.Response pay(PlacedOrder order, long amountCents) throws Exception {
+        return balanced.post(stack.apiUrl() + "/api/v1/orders/" + order.orderId() + "/payment",
+                order.customer().token(), Map.of("amountCents", amountCents, "paymentRef", "pay-" + order.orderId()));
+    }
+
+    private static void payAndAwaitPaid(PlacedOrder order, long amountCents) throws Exception {
+        awaitStatus(order, "CONFIRMED");
+        StackClient.Response paid = pay(order, amountCents);
+        assertThat(paid.status()).as("payment of %s: %s", order.orderId(), paid.body()).isEqualTo(202);
+        awaitStatus(order, "PAID");
+    }
+
+    private static JsonNode order(PlacedOrder order) throws Exception {
+        return client.get(stack.queryUrl() + "/api/v1/orders/" + order.orderId(), order.customer().token()).body();
+    }
+
+    private static JsonNode awaitStatus(PlacedOrder order, String status) {
+        return await().atMost(READ_SIDE).pollInterval(Duration.ofMillis(200))
+                .until(() -> order(order), view -> hasStatus(view, status));
+    }
+
+    /** Each order as the query side shows it once every one is CONFIRMED or REJECTED. */
+    private static Map<String, JsonNode> awaitSettled(List<PlacedOrder> orders) {
+        return await().atMost(READ_SIDE).pollInterval(Duration.ofMillis(500)).until(() -> {
+            Map<String, JsonNode> views = new HashMap<>();
+            for (PlacedOrder order : orders) {
+                views.put(order.orderId(), order(order));
+            }
+            return views;
+        }, views -> views.values().stream()
+                .allMatch(view -> hasStatus(view, "CONFIRMED") || hasStatus(view, "REJECTED")));
+    }
+
+    private static boolean hasStatus(JsonNode order, String status) {
+        return order.path("status").asString("").equals(status);
+    }
+
+    private static void awaitPaidMembers(String deal, String groupId, int paid) {
+        await().atMost(READ_SIDE).untilAsserted(() -> {
+            JsonNode group = group(deal, "OPEN", groupId);
+            assertThat(group).as("group %s among the OPEN ones", groupId).isNotNull();
+            assertThat(group.get("paidMembers").asInt()).isEqualTo(paid);
+        });
+    }
+
+    /** The group as the query side lists it among the deal's groups of {@code status}; null when it is not. */
+    private static JsonNode group(String deal, String status, String groupId) throws Exception {
+        JsonNode groups = client.get(stack.queryUrl() + "/api/v1/group-buys/" + deal + "/groups?status=" + status,
+                admin).body();
+        for (JsonNode group : groups.path("items")) {
+            if (group.get("groupId").asString().equals(groupId)) {
+                return group;
+            }
+        }
+        return null;
+    }
+
+    private static int availableStock(String sku) throws Exception {
+        return client.get(stack.queryUrl() + "/api/v1/products/" + sku, admin).body().path("availableStock")
+                .asInt(-1);
+    }
+
+    /** How many dev tokens each api process has issued, from its own Prometheus endpoint. */
+    private static List<Long> tokensIssuedByEachApi() throws Exception {
+        List<Long> issued = new ArrayList<>();
+        for (String api : stack.apiUrls()) {
+            issued.add(metric(api, "http_server_requests_seconds_count{", "uri=\"/api/v1/dev/tokens\""));
+        }
+        return issued;
+    }
+
+    /** The sum of a process's Prometheus samples whose line starts with {@code prefix} and contains {@code tag}. */
+    private static long metric(String processUrl, String prefix, String tag) throws Exception {
+        return client.getText(processUrl + "/actuator/prometheus").lines()
+                .filter(line -> line.startsWith(prefix) && line.contains(tag))
+                .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+}

@@ -10,6 +10,7 @@ import jakarta.validation.ValidationException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -66,6 +67,16 @@ class CommandExceptionHandler {
         return answer(HttpStatus.CONFLICT, ErrorCode.ALREADY_EXISTS, "It exists already");
     }
 
+    /**
+     * A race on an aggregate that was still lost after the gateway's retries (many processes changing one aggregate
+     * at once): nothing was changed, and the same request a moment later will go through.
+     */
+    @ExceptionHandler(ConcurrencyException.class)
+    ResponseEntity<ProblemDetail> onLostRace(ConcurrencyException e) {
+        return retryLater(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.OVERLOADED,
+                "Too many changes to the same item at once; nothing was changed, retry", 1);
+    }
+
     /** The command bus may wrap what the handler threw; answer for the cause. */
     @ExceptionHandler(CommandExecutionException.class)
     ResponseEntity<ProblemDetail> onWrapped(CommandExecutionException e) {
@@ -73,6 +84,7 @@ class CommandExceptionHandler {
             case BusinessRuleViolation violation -> onRuleViolation(violation);
             case AggregateNotFoundException notFound -> onNotFound(notFound);
             case AggregateStreamCreationException duplicate -> onDuplicate(duplicate);
+            case ConcurrencyException lostRace -> onLostRace(lostRace);
             case null, default -> answer(HttpStatus.INTERNAL_SERVER_ERROR, ErrorCode.INTERNAL_ERROR,
                     "The command could not be completed");
         };

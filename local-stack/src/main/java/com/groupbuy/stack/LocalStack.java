@@ -11,7 +11,9 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -154,6 +156,13 @@ public final class LocalStack implements AutoCloseable {
 
     public String workerUrl() {
         return process(WORKER).baseUrl();
+    }
+
+    /** Every process of the stack by name ({@code api}, {@code api-2}, {@code worker}, ...) and its own address. */
+    public Map<String, String> processUrls() {
+        Map<String, String> urls = new LinkedHashMap<>();
+        processes.forEach(process -> urls.put(process.name(), process.baseUrl()));
+        return urls;
     }
 
     public int workerCount() {

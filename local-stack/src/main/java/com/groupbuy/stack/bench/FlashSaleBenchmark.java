@@ -46,8 +46,6 @@ import java.util.regex.Pattern;
 public final class FlashSaleBenchmark {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Pattern CPU_NANOS = Pattern.compile(
-            "^process_cpu_time_ns_total(?:\\{[^}]*})? ([0-9.E+]+)$", Pattern.MULTILINE);
     private static final Pattern ADMISSIONS = Pattern.compile(
             "^groupbuy_flash_sale_admissions_total\\{[^}]*decision=\"(\\w+)\"[^}]*} ([0-9.E+]+)$", Pattern.MULTILINE);
 
@@ -116,9 +114,10 @@ public final class FlashSaleBenchmark {
             System.err.println("measuring…");
             Map<String, Double> before = admissionCounters();
             String sale = schedule(product, units);
-            CpuSample cpuBefore = cpu();
+            CpuLedger cpu = new CpuLedger(client, stack.processUrls());
+            CpuLedger.Sample cpuBefore = cpu.sample();
             Burst overHttp = burst(sale, tokens, connections);
-            CpuSample cpuAfter = cpu();
+            CpuLedger.Sample cpuAfter = cpu.sample();
             Map<String, Double> after = admissionCounters();
             Burst direct = raw.burst(buyers, units, connections);
 
@@ -352,55 +351,16 @@ public final class FlashSaleBenchmark {
         }
     }
 
-    /** CPU seconds used so far by each process of the stack, this harness, and the whole machine. */
-    record CpuSample(Map<String, Double> processSeconds, double harnessSeconds, long machineBusyTicks,
-                     long machineTotalTicks) {
-    }
-
-    private CpuSample cpu() throws Exception {
-        Map<String, Double> seconds = new java.util.LinkedHashMap<>();
-        Map<String, String> urls = Map.of("api", stack.apiUrl(), "worker", stack.workerUrl(),
-                "projections", stack.projectionsUrl(), "query-side", stack.queryUrl());
-        for (String process : List.of("api", "worker", "projections", "query-side")) {
-            Matcher m = CPU_NANOS.matcher(client.getText(urls.get(process) + "/actuator/prometheus"));
-            seconds.put(process, m.find() ? Double.parseDouble(m.group(1)) / 1e9 : Double.NaN);
-        }
-        double harness = ((com.sun.management.OperatingSystemMXBean)
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
-        String[] ticks = java.nio.file.Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
-        long total = 0;
-        long idle = Long.parseLong(ticks[4]) + Long.parseLong(ticks[5]);
-        for (int i = 1; i < Math.min(ticks.length, 9); i++) {
-            total += Long.parseLong(ticks[i]);
-        }
-        return new CpuSample(seconds, harness, total - idle, total);
-    }
-
-    private static void reportCpu(CpuSample before, CpuSample after, Burst burst) {
-        double wall = burst.seconds();
-        double machineBusy = 100.0 * (after.machineBusyTicks() - before.machineBusyTicks())
-                / Math.max(1, after.machineTotalTicks() - before.machineTotalTicks());
-        StringBuilder row = new StringBuilder();
-        double known = 0;
-        for (var process : after.processSeconds().entrySet()) {
-            double used = process.getValue() - before.processSeconds().get(process.getKey());
-            known += used;
-            row.append(String.format(" %.1f s (%.0f %%) |", used, 100 * used / wall));
-        }
-        double harness = after.harnessSeconds() - before.harnessSeconds();
-        int cores = Runtime.getRuntime().availableProcessors();
-        double machineSeconds = machineBusy / 100 * cores * wall;
+    private static void reportCpu(CpuLedger.Sample before, CpuLedger.Sample after, Burst burst) {
+        CpuLedger.Spent spent = CpuLedger.between(before, after);
         System.out.printf("""
 
-                ## CPU during the HTTP burst (%.1f s wall, %d cores; %% of one core)
-                | api | worker | projections | query-side | load generator | rest (Kafka, PostgreSQL, Redis, other users) | machine busy |
-                |---|---|---|---|---|---|---|
-                |%s %.1f s (%.0f %%) | %.1f s | %.0f %% |
+                ## CPU during the HTTP burst (%.1f s wall, %d cores; CPU seconds)
+                %s
+                %s
                 api CPU per decision: %.2f ms
-                """, wall, cores, row, harness, 100 * harness / wall,
-                Math.max(0, machineSeconds - known - harness), machineBusy,
-                1000 * (after.processSeconds().get("api") - before.processSeconds().get("api"))
-                        / burst.statuses().length);
+                """, burst.seconds(), Runtime.getRuntime().availableProcessors(), spent.header(), spent.row(),
+                1000 * spent.processSeconds().get("api") / burst.statuses().length);
     }
 
     private static void require(boolean condition, String message) {

@@ -22,6 +22,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * {@code bin/benchmark orders [workers] [orders]}: sustained order throughput (orders reaching CONFIRMED per
@@ -34,6 +36,8 @@ public final class OrderBenchmark {
     private static final int CUSTOMERS = 200;
     private static final int CLIENT_THREADS = 32;
     private static final Duration LATENCY_RUN = Duration.ofSeconds(30);
+    private static final Pattern COMMANDS = Pattern.compile(
+            "^groupbuy_commands_total\\{([^}]*)} ([0-9.E+]+)$", Pattern.MULTILINE);
 
     private final LocalStack stack;
     private final StackClient client = new StackClient();
@@ -84,6 +88,9 @@ public final class OrderBenchmark {
 
     /** Sends {@code count} orders as fast as the clients can and measures how fast they become CONFIRMED. */
     private double throughput(int count, boolean report) throws Exception {
+        CpuLedger cpu = new CpuLedger(client, stack.processUrls());
+        CpuLedger.Sample cpuBefore = cpu.sample();
+        double conflictsBefore = conflicts();
         Instant started = Instant.now();
         List<String> ids = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger next = new AtomicInteger();
@@ -104,6 +111,8 @@ public final class OrderBenchmark {
         Instant allAccepted = Instant.now();
         List<Instant> confirmations = awaitConfirmations(ids, Duration.ofMinutes(10));
         Instant lastConfirmed = confirmations.getLast();
+        CpuLedger.Spent spent = CpuLedger.between(cpuBefore, cpu.sample());
+        double conflicts = conflicts() - conflictsBefore;
         int p10 = confirmations.size() / 10;
         int p90 = confirmations.size() * 9 / 10;
         double sustained = (p90 - p10) / secondsBetween(confirmations.get(p10), confirmations.get(p90));
@@ -114,8 +123,16 @@ public final class OrderBenchmark {
                     | orders | accepted (202) per s | confirmed per s, sustained (10th→90th percentile) | all confirmed after |
                     |---|---|---|---|
                     | %d | %.0f | %.0f | %.1f s |
+
+                    ## CPU from the first order sent to the last confirmed (seconds; every process of the run)
+                    %s
+                    %s
+
+                    CPU per confirmed order, all processes together (load generator left out): **%.2f ms**.
+                    Aggregate conflicts (appends that lost a race and were retried on fresh state): %.0f (%.2f per order).
                     """, stack.workerCount(), count, count / secondsBetween(started, allAccepted), sustained,
-                    secondsBetween(started, lastConfirmed));
+                    secondsBetween(started, lastConfirmed), spent.header(), spent.row(),
+                    1000 * spent.stackSeconds() / count, conflicts, conflicts / count);
         }
         return sustained;
     }
@@ -207,6 +224,20 @@ public final class OrderBenchmark {
             }
         }
         throw new IllegalStateException("not every order was confirmed within " + timeout);
+    }
+
+    /** {@code groupbuy_commands_total{outcome="failed",code="ConcurrencyException"}} summed over every process. */
+    private double conflicts() throws Exception {
+        double total = 0;
+        for (String url : stack.processUrls().values()) {
+            Matcher m = COMMANDS.matcher(client.getText(url + "/actuator/prometheus"));
+            while (m.find()) {
+                if (m.group(1).contains("code=\"ConcurrencyException\"") && m.group(1).contains("outcome=\"failed\"")) {
+                    total += Double.parseDouble(m.group(2));
+                }
+            }
+        }
+        return total;
     }
 
     private static double secondsBetween(Instant from, Instant to) {

@@ -10,8 +10,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The order queue: {@code groupbuy.orders.requests}, keyed by order id. {@link #enqueue} returns only once the
- * broker has the record (acks=all, idempotent producer), so a 202 answer means the order cannot be lost.
+ * The order queue: {@code groupbuy.orders.requests}, keyed by what the order contends on
+ * ({@link OrderRequest#contendedAggregateId()}), so a repeat of a request lands on the same partition.
+ * {@link #enqueue} returns only once the broker has the record (acks=all, idempotent producer), so a 202 answer
+ * means the order cannot be lost.
  */
 public class OrderQueue {
 
@@ -27,7 +29,7 @@ public class OrderQueue {
 
     public void enqueue(OrderRequest request) {
         try {
-            kafka.send(Topics.ORDER_REQUESTS, request.orderId(), json.writeValueAsBytes(request))
+            kafka.send(Topics.ORDER_REQUESTS, request.contendedAggregateId(), json.writeValueAsBytes(request))
                     .get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -41,6 +41,22 @@ public record OrderRequest(String orderId, String userId, List<OrderItem> items,
         return IdempotentIds.idFor("order", userId, idempotencyKey);
     }
 
+    /**
+     * What this order contends on with other orders: its flash sale, its group, or its (first) product. The order
+     * queue is keyed by it, so the orders of one hot aggregate are placed by one worker's consumer one after the
+     * other instead of racing for the aggregate across workers (decision 0008).
+     */
+    @JsonIgnore
+    public String contendedAggregateId() {
+        if (isFlashSale()) {
+            return promotion.promotionId();
+        }
+        if (isGroupBuy()) {
+            return promotion.groupId();
+        }
+        return items == null || items.isEmpty() ? orderId : items.getFirst().sku();
+    }
+
     @JsonIgnore
     public boolean isFlashSale() {
         return promotion != null && promotion.isFlashSale();

@@ -84,10 +84,11 @@ public class Group {
         }
     }
 
+    /** A payment counts while the group is open and within its window; a later one is refunded when it fails. */
     @CommandHandler
-    GroupStatus handle(RecordMemberPayment command) {
+    GroupStatus handle(RecordMemberPayment command, Clock clock) {
         members.byOrder(command.orderId())
-                .filter(member -> status == GroupStatus.OPEN && !member.paid())
+                .filter(member -> status == GroupStatus.OPEN && clock.instant().isBefore(expiresAt) && !member.paid())
                 .ifPresent(member -> {
                     int paid = members.paid() + 1;
                     apply(new GroupMemberPaid(groupId, groupBuyId, member.userId(), command.orderId(), paid));

@@ -21,6 +21,8 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -46,6 +48,7 @@ public class Order {
     private long totalCents;
     private String paymentRef;
     private long paidCents;
+    private Instant paymentDueAt;
 
     protected Order() {
     }
@@ -82,12 +85,16 @@ public class Order {
     }
 
     @CommandHandler
-    void handle(PayOrder command) {
+    void handle(PayOrder command, Clock clock) {
         requireOwner(command.userId());
         if (status == OrderStatus.PAID && command.paymentRef().equals(paymentRef)) {
             return;
         }
         requireStatus(OrderStatus.CONFIRMED, "paid");
+        if (!clock.instant().isBefore(paymentDueAt)) {
+            throw new BusinessRuleViolation(ErrorCode.ILLEGAL_STATE,
+                    "the payment window closed at " + paymentDueAt + "; the order is expiring");
+        }
         if (command.amountCents() != totalCents) {
             throw new BusinessRuleViolation(ErrorCode.PAYMENT_MISMATCH,
                     "the order's total is " + totalCents + ", " + command.amountCents() + " was paid");
@@ -166,6 +173,7 @@ public class Order {
     void on(OrderConfirmed event) {
         lines = event.lines();
         totalCents = event.totalCents();
+        paymentDueAt = event.paymentDueAt();
         status = OrderStatus.CONFIRMED;
     }
 

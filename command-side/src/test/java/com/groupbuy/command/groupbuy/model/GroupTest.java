@@ -163,6 +163,15 @@ class GroupTest {
     }
 
     @Test
+    void a_payment_after_the_window_closed_does_not_complete_the_group_though_it_has_not_failed_yet() {
+        clockReads = now.plus(WINDOW);
+        fixture.given(opened(2), joined("u1", "o-1", 1), joined("u2", "o-2", 2), paid("u1", "o-1", 1))
+                .when(new RecordMemberPayment(GROUP, "o-2"))
+                .expectNoEvents()
+                .expectResultMessagePayload(GroupStatus.OPEN);
+    }
+
+    @Test
     void a_payment_after_the_group_failed_is_not_counted_and_says_so() {
         fixture.given(opened(3), joined("u1", "o-1", 1), new GroupFailed(GROUP, DEAL, 3, List.of(), List.of("o-1")))
                 .when(new RecordMemberPayment(GROUP, "o-1"))

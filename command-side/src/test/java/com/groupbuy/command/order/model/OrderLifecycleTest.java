@@ -15,8 +15,11 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import static com.groupbuy.command.domain.RuleViolations.violationOf;
@@ -32,11 +35,29 @@ class OrderLifecycleTest {
 
     private AggregateTestFixture<Order> fixture;
     private Instant dueAt;
+    private Instant now;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Order.class);
-        dueAt = fixture.currentTime().plus(Duration.ofMinutes(15));
+        now = fixture.currentTime();
+        dueAt = now.plus(Duration.ofMinutes(15));
+        fixture.registerInjectableResource(new Clock() {
+            @Override
+            public ZoneOffset getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now;
+            }
+        });
     }
 
     private static OrderPlaced placed(String couponId) {
@@ -175,6 +196,15 @@ class OrderLifecycleTest {
                 .whenThenTimeElapses(Duration.ofMinutes(16))
                 .expectTriggeredDeadlinesWithName(Order.PAYMENT_WINDOW)
                 .expectNoEvents();
+    }
+
+    @Test
+    void a_payment_after_the_window_closed_is_refused_even_before_the_order_has_expired() {
+        now = dueAt;
+        fixture.given(placed(null), confirmed(null, 0))
+                .when(new PayOrder(ORDER, OWNER, 1490, "pay-late"))
+                .expectNoEvents()
+                .expectException(violationOf(ErrorCode.ILLEGAL_STATE));
     }
 
     @Test

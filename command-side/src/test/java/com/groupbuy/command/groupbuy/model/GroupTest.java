@@ -1,6 +1,7 @@
 package com.groupbuy.command.groupbuy.model;
 
 import com.groupbuy.command.domain.BusinessRuleViolation;
+import com.groupbuy.command.domain.SettableClock;
 import com.groupbuy.contract.ErrorCode;
 import com.groupbuy.events.groupbuy.GroupCompleted;
 import com.groupbuy.events.groupbuy.GroupFailed;
@@ -12,10 +13,8 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import static com.groupbuy.command.domain.RuleViolations.violationOf;
@@ -28,29 +27,14 @@ class GroupTest {
 
     private AggregateTestFixture<Group> fixture;
     private Instant now;
-    private Instant clockReads;
+    private SettableClock clock;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Group.class);
         now = fixture.currentTime();
-        clockReads = now;
-        fixture.registerInjectableResource(new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return clockReads;
-            }
-        });
+        clock = new SettableClock(now);
+        fixture.registerInjectableResource(clock);
     }
 
     private OpenGroup open(int groupSize) {
@@ -139,7 +123,7 @@ class GroupTest {
 
     @Test
     void a_group_past_its_window_takes_no_members_even_before_its_deadline_has_run() {
-        clockReads = now.plus(WINDOW);
+        clock.set(now.plus(WINDOW));
         fixture.given(opened(3), joined("u1", "o-1", 1))
                 .when(new JoinGroup(GROUP, DEAL, "u2", "o-2"))
                 .expectException(violationOf(ErrorCode.GROUP_CLOSED));
@@ -164,7 +148,7 @@ class GroupTest {
 
     @Test
     void a_payment_after_the_window_closed_does_not_complete_the_group_though_it_has_not_failed_yet() {
-        clockReads = now.plus(WINDOW);
+        clock.set(now.plus(WINDOW));
         fixture.given(opened(2), joined("u1", "o-1", 1), joined("u2", "o-2", 2), paid("u1", "o-1", 1))
                 .when(new RecordMemberPayment(GROUP, "o-2"))
                 .expectNoEvents()

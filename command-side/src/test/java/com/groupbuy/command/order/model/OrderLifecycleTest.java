@@ -1,6 +1,7 @@
 package com.groupbuy.command.order.model;
 
 import com.groupbuy.command.domain.BusinessRuleViolation;
+import com.groupbuy.command.domain.SettableClock;
 import com.groupbuy.contract.ErrorCode;
 import com.groupbuy.events.order.OrderCancelled;
 import com.groupbuy.events.order.OrderConfirmed;
@@ -15,11 +16,9 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
+import com.groupbuy.command.domain.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import static com.groupbuy.command.domain.RuleViolations.violationOf;
@@ -35,29 +34,14 @@ class OrderLifecycleTest {
 
     private AggregateTestFixture<Order> fixture;
     private Instant dueAt;
-    private Instant now;
+    private SettableClock clock;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Order.class);
-        now = fixture.currentTime();
-        dueAt = now.plus(Duration.ofMinutes(15));
-        fixture.registerInjectableResource(new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now;
-            }
-        });
+        clock = new SettableClock(fixture.currentTime());
+        dueAt = fixture.currentTime().plus(Duration.ofMinutes(15));
+        fixture.registerInjectableResource(clock);
     }
 
     private static OrderPlaced placed(String couponId) {
@@ -200,7 +184,7 @@ class OrderLifecycleTest {
 
     @Test
     void a_payment_after_the_window_closed_is_refused_even_before_the_order_has_expired() {
-        now = dueAt;
+        clock.set(dueAt);
         fixture.given(placed(null), confirmed(null, 0))
                 .when(new PayOrder(ORDER, OWNER, 1490, "pay-late"))
                 .expectNoEvents()

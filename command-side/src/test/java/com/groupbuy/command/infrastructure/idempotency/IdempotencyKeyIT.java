@@ -110,6 +110,17 @@ class IdempotencyKeyIT {
         assertThat(answer.body().get("code").asString()).isEqualTo("VALIDATION_FAILED");
     }
 
+    @Test
+    void a_user_id_longer_than_64_characters_is_refused_as_unauthorized_not_a_fault() throws Exception {
+        String longSubject = RealServers.signedToken("u".repeat(65), "customer");
+
+        Answer answer = post("/api/v1/orders", longSubject, UUID.randomUUID().toString(),
+                "{\"items\":[{\"sku\":\"TEA-1\",\"quantity\":1}]}");
+
+        assertThat(answer.status()).as(answer.body().toString()).isEqualTo(401);
+        assertThat(answer.body().get("code").asString()).isEqualTo("UNAUTHORIZED");
+    }
+
     private Answer post(String path, String token, String key, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Content-Type", "application/json")

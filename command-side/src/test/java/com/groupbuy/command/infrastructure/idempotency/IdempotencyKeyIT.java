@@ -11,10 +11,12 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -121,19 +123,39 @@ class IdempotencyKeyIT {
         assertThat(answer.body().get("code").asString()).isEqualTo("UNAUTHORIZED");
     }
 
+    @Test
+    void a_chunked_body_over_64_kib_is_413_problem_json() throws Exception {
+        byte[] body = ("{\"items\":[{\"sku\":\"" + "x".repeat(70_000) + "\",\"quantity\":1}]}")
+                .getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<String> response = send("/api/v1/orders", customer, UUID.randomUUID().toString(),
+                HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/problem+json"));
+        assertThat(JSON.readTree(response.body()).get("code").asString()).isEqualTo("PAYLOAD_TOO_LARGE");
+    }
+
     private Answer post(String path, String token, String key, String body) throws Exception {
+        HttpResponse<String> response = send(path, token, key, HttpRequest.BodyPublishers.ofString(body));
+        JsonNode json = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
+        return new Answer(response.statusCode(), json,
+                response.headers().firstValue("Idempotent-Replayed").isPresent());
+    }
+
+    private HttpResponse<String> send(String path, String token, String key, HttpRequest.BodyPublisher body)
+            throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .version(HttpClient.Version.HTTP_1_1)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+                .POST(body);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
         if (key != null) {
             request.header("Idempotency-Key", key);
         }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        JsonNode json = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
-        return new Answer(response.statusCode(), json,
-                response.headers().firstValue("Idempotent-Replayed").isPresent());
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -2,6 +2,7 @@ package com.groupbuy.command.coupon.api;
 
 import com.groupbuy.command.coupon.model.ClaimCoupon;
 import com.groupbuy.command.coupon.model.CreateCouponCampaign;
+import com.groupbuy.command.domain.MoneyBounds;
 import com.groupbuy.events.coupon.CouponTerms;
 import com.groupbuy.events.coupon.CouponType;
 import com.groupbuy.platform.security.CurrentUser;
@@ -44,10 +45,10 @@ class CouponCampaignController {
     }
 
     record CampaignRequest(@NotNull CouponType type,
-                           @PositiveOrZero @Max(100_000_000) Long amountOffCents,
+                           @PositiveOrZero @Max(MoneyBounds.MAX_PRICE_CENTS) Long amountOffCents,
                            @Min(1) @Max(99) Integer percentOff,
-                           @PositiveOrZero @Max(100_000_000) Long maxDiscountCents,
-                           @PositiveOrZero @Max(100_000_000) Long minSpendCents,
+                           @PositiveOrZero @Max(MoneyBounds.MAX_PRICE_CENTS) Long maxDiscountCents,
+                           @PositiveOrZero @Max(MoneyBounds.MAX_PRICE_CENTS) Long minSpendCents,
                            @NotNull @Positive @Max(10_000_000) Integer totalQuantity,
                            @NotNull @Positive @Max(1_000) Integer perUserLimit,
                            @NotNull Instant validFrom,

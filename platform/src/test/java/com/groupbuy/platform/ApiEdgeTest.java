@@ -83,6 +83,14 @@ class ApiEdgeTest {
     }
 
     @Test
+    void a_fraction_where_a_whole_number_is_expected_is_400_validation_failed_with_the_field_named() throws Exception {
+        Answer answer = post("/api/v1/admin-only", token("boss", "admin"), "{\"sku\":\"A\",\"quantity\":1.5}");
+
+        assertProblem(answer, 400, "VALIDATION_FAILED");
+        assertThat(answer.body().get("errors").findValuesAsString("field")).containsExactly("quantity");
+    }
+
+    @Test
     void a_token_whose_subject_is_longer_than_64_characters_is_401() throws Exception {
         JwtClaimsSet claims = JwtClaimsSet.builder().issuer("groupbuy").subject("u".repeat(65))
                 .expiresAt(Instant.now().plusSeconds(60)).claim("roles", List.of("customer")).build();

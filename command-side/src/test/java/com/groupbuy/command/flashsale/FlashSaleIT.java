@@ -194,8 +194,8 @@ class FlashSaleIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"100000001", "9223372036854775807"})
-    void a_price_above_a_million_is_refused_before_any_unit_is_set_aside(String price)
+    @ValueSource(strings = {"100000001", "9223372036854775807", "199.9"})
+    void a_price_above_a_million_or_in_fractions_of_a_cent_is_refused_before_any_unit_is_set_aside(String price)
             throws Exception {
         String sku = product(100);
 

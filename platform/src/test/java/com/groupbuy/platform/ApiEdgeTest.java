@@ -2,23 +2,34 @@ package com.groupbuy.platform;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import javax.crypto.spec.SecretKeySpec;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The HTTP edge every process shares, over real HTTP: tokens, roles, and errors as problem+json. */
 @SpringBootTest(classes = EdgeTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "groupbuy.security.jwt.secret=an-edge-test-secret-that-is-long-enough")
+        properties = "groupbuy.security.jwt.secret=" + ApiEdgeTest.SECRET)
 @ActiveProfiles("local")
 class ApiEdgeTest {
+
+    static final String SECRET = "an-edge-test-secret-that-is-long-enough";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final HttpClient http = HttpClient.newHttpClient();
@@ -69,6 +80,26 @@ class ApiEdgeTest {
 
         assertProblem(answer, 400, "VALIDATION_FAILED");
         assertThat(answer.body().get("errors").findValuesAsString("field")).contains("sku", "quantity");
+    }
+
+    @Test
+    void a_fraction_where_a_whole_number_is_expected_is_400_validation_failed_with_the_field_named() throws Exception {
+        Answer answer = post("/api/v1/admin-only", token("boss", "admin"), "{\"sku\":\"A\",\"quantity\":1.5}");
+
+        assertProblem(answer, 400, "VALIDATION_FAILED");
+        assertThat(answer.body().get("errors").findValuesAsString("field")).containsExactly("quantity");
+    }
+
+    @Test
+    void a_token_whose_subject_is_longer_than_64_characters_is_401() throws Exception {
+        JwtClaimsSet claims = JwtClaimsSet.builder().issuer("groupbuy").subject("u".repeat(65))
+                .expiresAt(Instant.now().plusSeconds(60)).claim("roles", List.of("customer")).build();
+        String token = NimbusJwtEncoder.withSecretKey(new SecretKeySpec(
+                        SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256")).build()
+                .encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
+                .getTokenValue();
+
+        assertProblem(get("/api/v1/whoami", token), 401, "UNAUTHORIZED");
     }
 
     @Test

@@ -13,6 +13,8 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -191,17 +193,40 @@ class FlashSaleIT {
         });
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"100000001", "9223372036854775807", "199.9"})
+    void a_price_above_a_million_or_in_fractions_of_a_cent_is_refused_before_any_unit_is_set_aside(String price)
+            throws Exception {
+        String sku = product(100);
+
+        Answer refused = schedule(sku, price);
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.code()).isEqualTo("VALIDATION_FAILED");
+        assertThat(refused.body().get("errors").findValuesAsString("field")).containsExactly("priceCents");
+        assertThat(events.typesOf(sku)).containsExactly("ProductRegistered");
+    }
+
     private String product(int stock) {
         String sku = "FLASH-" + UUID.randomUUID().toString().substring(0, 8);
         commands.sendAndWait(new RegisterProduct(sku, "Flash tea", "tea", 500, stock));
         return sku;
     }
 
+    private Answer schedule(String sku, String priceCents) throws Exception {
+        return schedule(sku, priceCents, 10, 2, Instant.now(), Instant.now().plusSeconds(600));
+    }
+
+    private Answer schedule(String sku, String priceCents, int quantity, int perUserLimit, Instant startsAt,
+                            Instant endsAt) throws Exception {
+        return api.post("/api/v1/flash-sales", admin, """
+                {"sku":"%s","priceCents":%s,"quantity":%d,"perUserLimit":%d,"startsAt":"%s","endsAt":"%s"}"""
+                .formatted(sku, priceCents, quantity, perUserLimit, startsAt, endsAt));
+    }
+
     private String scheduleSale(String sku, int quantity, int perUserLimit, Instant startsAt, Instant endsAt)
             throws Exception {
-        Answer created = api.post("/api/v1/flash-sales", admin, """
-                {"sku":"%s","priceCents":199,"quantity":%d,"perUserLimit":%d,"startsAt":"%s","endsAt":"%s"}"""
-                .formatted(sku, quantity, perUserLimit, startsAt, endsAt));
+        Answer created = schedule(sku, "199", quantity, perUserLimit, startsAt, endsAt);
         assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
         return created.body().get("flashSaleId").asString();
     }

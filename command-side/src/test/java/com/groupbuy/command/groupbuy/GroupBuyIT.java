@@ -134,6 +134,29 @@ class GroupBuyIT {
         assertThat(tooSmall.code()).isEqualTo("VALIDATION_FAILED");
     }
 
+    @Test
+    void joining_a_group_by_the_id_of_an_order_is_404() throws Exception {
+        String deal = deal(product(10), 3, 120);
+        String order = open(deal, "gx-u1").field("orderId");
+        events.awaitFirst(order, OrderConfirmed.class);
+
+        Answer joined = join(deal, order, "gx-u2");
+
+        assertThat(joined.status()).as(joined.body().toString()).isEqualTo(404);
+        assertThat(joined.code()).isEqualTo("NOT_FOUND");
+    }
+
+    @Test
+    void paying_for_the_id_of_a_group_as_an_order_is_404() throws Exception {
+        String deal = deal(product(10), 3, 120);
+        String group = open(deal, "gy-u1").field("groupId");
+
+        Answer paid = pay(group, "gy-u1", 300);
+
+        assertThat(paid.status()).as(paid.body().toString()).isEqualTo(404);
+        assertThat(paid.code()).isEqualTo("NOT_FOUND");
+    }
+
     private String product(int stock) {
         String sku = "GROUP-" + UUID.randomUUID().toString().substring(0, 8);
         commands.sendAndWait(new RegisterProduct(sku, "Group tea", "tea", 500, stock));

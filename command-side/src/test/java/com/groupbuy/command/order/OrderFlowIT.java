@@ -124,4 +124,18 @@ class OrderFlowIT extends OrderTestSupport {
 
         assertThat(awaitOutcomes(List.of(orderId))).containsExactly("NOT_FOUND");
     }
+
+    @Test
+    void an_order_whose_coupon_is_the_id_of_another_order_is_rejected_as_not_found() {
+        String sku = unique("ODD");
+        commands.sendAndWait(new RegisterProduct(sku, "Odd tea", "tea", 300, 10));
+        String earlier = UUID.randomUUID().toString();
+        queue.enqueue(OrderRequest.regular(earlier, "u-odd", List.of(new OrderItem(sku, 1)), null, Instant.now()));
+        assertThat(awaitOutcomes(List.of(earlier))).containsExactly("CONFIRMED");
+        String orderId = UUID.randomUUID().toString();
+
+        queue.enqueue(OrderRequest.regular(orderId, "u-odd", List.of(new OrderItem(sku, 1)), earlier, Instant.now()));
+
+        assertThat(awaitOutcomes(List.of(orderId))).containsExactly("NOT_FOUND");
+    }
 }

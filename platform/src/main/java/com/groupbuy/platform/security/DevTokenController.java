@@ -31,7 +31,7 @@ class DevTokenController {
         this.encoder = NimbusJwtEncoder.withSecretKey(HmacKeys.of(settings.secret())).build();
     }
 
-    record TokenRequest(@NotBlank @Size(max = 64) String userId,
+    record TokenRequest(@NotBlank @Size(max = CurrentUser.MAX_USER_ID_LENGTH) String userId,
                         @NotEmpty List<@Pattern(regexp = "customer|analyst|admin") String> roles) {
     }
 

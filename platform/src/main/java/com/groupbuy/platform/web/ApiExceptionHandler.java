@@ -18,6 +18,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.InvalidFormatException;
 
 import java.util.List;
 import java.util.Map;
@@ -55,13 +57,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
-                .map(error -> Map.of("field", error.getField(),
-                        "message", String.valueOf(error.getDefaultMessage())))
-                .toList();
-        ProblemDetail problem = Problems.of(status, ErrorCode.VALIDATION_FAILED, "The request has invalid fields");
-        problem.setProperty("errors", errors);
-        return ResponseEntity.status(status).body(problem);
+        return invalidFields(status, e.getBindingResult().getFieldErrors().stream()
+                .map(error -> fieldError(error.getField(), String.valueOf(error.getDefaultMessage())))
+                .toList());
     }
 
     @Override
@@ -77,6 +75,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (e.getCause() instanceof PayloadTooLargeException tooLarge) {
             return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(Problems.of(
                     HttpStatus.CONTENT_TOO_LARGE, ErrorCode.PAYLOAD_TOO_LARGE, tooLarge.getMessage()));
+        }
+        if (e.getCause() instanceof InvalidFormatException invalid) {
+            return invalidFields(HttpStatus.BAD_REQUEST,
+                    List.of(fieldError(pathOf(invalid), "cannot take the value " + invalid.getValue())));
         }
         return ResponseEntity.status(status).body(Problems.of(status, ErrorCode.MALFORMED_REQUEST,
                 "The request body is not valid JSON for this call"));
@@ -94,6 +96,29 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             Problems.withCode(problem, codeFor(status));
         }
         return super.handleExceptionInternal(e, body, headers, status, request);
+    }
+
+    private static ResponseEntity<Object> invalidFields(HttpStatusCode status, List<Map<String, String>> errors) {
+        ProblemDetail problem = Problems.of(status, ErrorCode.VALIDATION_FAILED, "The request has invalid fields");
+        problem.setProperty("errors", errors);
+        return ResponseEntity.status(status).body(problem);
+    }
+
+    private static Map<String, String> fieldError(String field, String message) {
+        return Map.of("field", field, "message", message);
+    }
+
+    /** The field as validation names it: {@code items[0].quantity}. */
+    private static String pathOf(InvalidFormatException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference step : e.getPath()) {
+            if (step.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(step.getPropertyName());
+            } else {
+                path.append('[').append(step.getIndex()).append(']');
+            }
+        }
+        return path.toString();
     }
 
     private static ErrorCode codeFor(HttpStatusCode status) {

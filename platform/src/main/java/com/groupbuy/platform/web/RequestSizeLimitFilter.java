@@ -13,7 +13,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
 
-/** Refuses bodies over the limit with 413: at once when Content-Length says so, else while reading. */
+/**
+ * Refuses bodies over the limit with 413: at once when Content-Length says so, else while reading (a chunked body).
+ * A controller reading too much answers through the MVC error handler; a filter reading the body first (the
+ * idempotency filter hashes it) throws outside of it, so the 413 is answered here.
+ */
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     static final long LIMIT_BYTES = 64 * 1024;
@@ -28,11 +32,21 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > LIMIT_BYTES) {
-            problems.write(response, HttpStatus.CONTENT_TOO_LARGE, ErrorCode.PAYLOAD_TOO_LARGE,
-                    "The request body exceeds " + LIMIT_BYTES + " bytes");
+            refuse(response, new PayloadTooLargeException(LIMIT_BYTES));
             return;
         }
-        chain.doFilter(new LimitedRequest(request), response);
+        try {
+            chain.doFilter(new LimitedRequest(request), response);
+        } catch (PayloadTooLargeException e) {
+            if (response.isCommitted()) {
+                throw e;
+            }
+            refuse(response, e);
+        }
+    }
+
+    private void refuse(HttpServletResponse response, PayloadTooLargeException e) throws IOException {
+        problems.write(response, HttpStatus.CONTENT_TOO_LARGE, ErrorCode.PAYLOAD_TOO_LARGE, e.getMessage());
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {

@@ -10,6 +10,8 @@ final class SalesCsv {
     static final String HEADER =
             "bucket_start,sku,category,orders,units,gross_cents,discount_cents,revenue_cents\r\n";
 
+    private static final String FORMULA_STARTS = "=+-@\t\r";
+
     private SalesCsv() {
     }
 
@@ -27,14 +29,19 @@ final class SalesCsv {
         }
     }
 
-    /** Quoted when it holds a comma, a quote or a line break; quotes doubled. Null is empty. */
+    /**
+     * Quoted when it holds a comma, a quote or a line break; quotes doubled. Null is empty. A value a spreadsheet
+     * would run as a formula ({@code =HYPERLINK(…)} as a category) starts with a single quote, so it stays text
+     * (OWASP's advice against CSV injection).
+     */
     static String field(String value) {
         if (value == null) {
             return "";
         }
-        if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
-            return '"' + value.replace("\"", "\"\"") + '"';
+        String text = !value.isEmpty() && FORMULA_STARTS.indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
+            return '"' + text.replace("\"", "\"\"") + '"';
         }
-        return value;
+        return text;
     }
 }

@@ -27,4 +27,16 @@ class SalesCsvTest {
         assertThat(SalesCsv.field("two\nlines")).isEqualTo("\"two\nlines\"");
         assertThat(SalesCsv.field(null)).isEmpty();
     }
+
+    @Test
+    void a_field_a_spreadsheet_would_run_as_a_formula_is_written_as_text() {
+        assertThat(SalesCsv.field("=HYPERLINK(\"https://evil.example\",\"tea\")"))
+                .isEqualTo("\"'=HYPERLINK(\"\"https://evil.example\"\",\"\"tea\"\")\"");
+        assertThat(SalesCsv.field("+1+1")).isEqualTo("'+1+1");
+        assertThat(SalesCsv.field("-1+1")).isEqualTo("'-1+1");
+        assertThat(SalesCsv.field("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+        assertThat(SalesCsv.field("\t=1")).isEqualTo("'\t=1");
+        assertThat(SalesCsv.field("\r=1")).isEqualTo("\"'\r=1\"");
+        assertThat(SalesCsv.field("green-tea")).isEqualTo("green-tea");
+    }
 }

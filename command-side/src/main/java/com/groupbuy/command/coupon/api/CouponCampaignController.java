@@ -2,6 +2,8 @@ package com.groupbuy.command.coupon.api;
 
 import com.groupbuy.command.coupon.model.ClaimCoupon;
 import com.groupbuy.command.coupon.model.CreateCouponCampaign;
+import com.groupbuy.command.domain.MoneyBounds;
+import com.groupbuy.command.infrastructure.idempotency.IdempotentIds;
 import com.groupbuy.events.coupon.CouponTerms;
 import com.groupbuy.events.coupon.CouponType;
 import com.groupbuy.platform.security.CurrentUser;
@@ -21,6 +23,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -28,7 +31,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Set;
-import java.util.UUID;
 
 @RestController
 @Profile("api")
@@ -44,10 +46,10 @@ class CouponCampaignController {
     }
 
     record CampaignRequest(@NotNull CouponType type,
-                           @PositiveOrZero @Max(100_000_000) Long amountOffCents,
+                           @PositiveOrZero @Max(MoneyBounds.MAX_PRICE_CENTS) Long amountOffCents,
                            @Min(1) @Max(99) Integer percentOff,
-                           @PositiveOrZero @Max(100_000_000) Long maxDiscountCents,
-                           @PositiveOrZero @Max(100_000_000) Long minSpendCents,
+                           @PositiveOrZero @Max(MoneyBounds.MAX_PRICE_CENTS) Long maxDiscountCents,
+                           @PositiveOrZero @Max(MoneyBounds.MAX_PRICE_CENTS) Long minSpendCents,
                            @NotNull @Positive @Max(10_000_000) Integer totalQuantity,
                            @NotNull @Positive @Max(1_000) Integer perUserLimit,
                            @NotNull Instant validFrom,
@@ -75,8 +77,9 @@ class CouponCampaignController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('ADMIN')")
-    CampaignCreated create(@Valid @RequestBody CampaignRequest request) {
-        String campaignId = UUID.randomUUID().toString();
+    CampaignCreated create(@Valid @RequestBody CampaignRequest request, Authentication caller,
+                           @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+        String campaignId = IdempotentIds.idFor("coupon-campaign", CurrentUser.of(caller).userId(), key);
         commands.sendAndWait(new CreateCouponCampaign(campaignId, request.terms(), request.totalQuantity(),
                 request.perUserLimit()));
         return new CampaignCreated(campaignId);
@@ -86,9 +89,11 @@ class CouponCampaignController {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('CUSTOMER')")
     CouponClaimedResponse claim(@PathVariable @Pattern(regexp = "[A-Za-z0-9-]{1,64}") String campaignId,
-                                Authentication caller) {
-        String couponId = commands.sendAndWait(new ClaimCoupon(campaignId, CurrentUser.of(caller).userId(),
-                UUID.randomUUID().toString(), clock.instant()));
+                                Authentication caller,
+                                @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+        String userId = CurrentUser.of(caller).userId();
+        String couponId = commands.sendAndWait(new ClaimCoupon(campaignId, userId,
+                IdempotentIds.idFor("coupon", userId, key), clock.instant()));
         return new CouponClaimedResponse(couponId);
     }
 }

@@ -8,16 +8,24 @@ import com.groupbuy.events.coupon.CouponTerms;
 import com.groupbuy.events.coupon.CouponType;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
 
-/** A batch of coupons customers can claim: never more than its total, never more than the per-user limit. */
+/**
+ * A batch of coupons customers can claim: never more than its total, never more than the per-user limit. Creating
+ * it or claiming a coupon again with the same id (a request repeated with its Idempotency-Key) changes nothing and
+ * answers as the first time.
+ */
 @Aggregate(repository = "couponCampaignRepository")
 public class CouponCampaign {
 
@@ -28,12 +36,17 @@ public class CouponCampaign {
     private int perUserLimit;
     private int claimedInAll;
     private Map<String, Integer> claimedByUser = new HashMap<>();
+    private Set<String> issuedCouponIds = new HashSet<>();
 
     protected CouponCampaign() {
     }
 
     @CommandHandler
-    public CouponCampaign(CreateCouponCampaign command) {
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(CreateCouponCampaign command) {
+        if (campaignId != null) {
+            return;
+        }
         validate(command);
         apply(new CouponCampaignCreated(command.campaignId(), command.terms(), command.totalQuantity(),
                 command.perUserLimit()));
@@ -41,6 +54,9 @@ public class CouponCampaign {
 
     @CommandHandler
     String handle(ClaimCoupon command) throws Exception {
+        if (issuedCouponIds.contains(command.couponId())) {
+            return command.couponId();
+        }
         ClaimPolicy.check(terms, command.claimedAt(), claimedInAll, totalQuantity,
                 claimedByUser.getOrDefault(command.userId(), 0), perUserLimit);
         apply(new CouponClaimed(campaignId, command.couponId(), command.userId(), claimedInAll + 1));
@@ -72,5 +88,6 @@ public class CouponCampaign {
     void on(CouponClaimed event) {
         claimedInAll = event.claimedInAll();
         claimedByUser.merge(event.userId(), 1, Integer::sum);
+        issuedCouponIds.add(event.couponId());
     }
 }

@@ -1,6 +1,7 @@
 package com.groupbuy.command.flashsale.api;
 
 import com.groupbuy.command.domain.BusinessRuleViolation;
+import com.groupbuy.command.domain.MoneyBounds;
 import com.groupbuy.command.flashsale.gate.Admission;
 import com.groupbuy.command.flashsale.gate.FlashSaleGate;
 import com.groupbuy.command.flashsale.gate.FlashSaleGateRepair;
@@ -71,7 +72,7 @@ class FlashSaleController {
     }
 
     record ScheduleRequest(@NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}") String sku,
-                           @NotNull @Min(1) Long priceCents,
+                           @NotNull @Min(1) @Max(MoneyBounds.MAX_PRICE_CENTS) Long priceCents,
                            @NotNull @Min(1) @Max(1_000_000) Integer quantity,
                            @NotNull @Min(1) @Max(99) Integer perUserLimit,
                            @NotNull Instant startsAt,

@@ -1,5 +1,6 @@
 package com.groupbuy.command.groupbuy.api;
 
+import com.groupbuy.command.domain.MoneyBounds;
 import com.groupbuy.command.groupbuy.model.CreateGroupBuy;
 import com.groupbuy.command.groupbuy.model.GroupTerms;
 import com.groupbuy.command.groupbuy.model.JoinGroup;
@@ -64,7 +65,7 @@ class GroupBuyController {
     }
 
     record CreateRequest(@NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}") String sku,
-                         @NotNull @Min(1) Long groupPriceCents,
+                         @NotNull @Min(1) @Max(MoneyBounds.MAX_PRICE_CENTS) Long groupPriceCents,
                          @NotNull @Min(2) @Max(50) Integer groupSize,
                          @NotNull @Min(1) @Max(MAX_WINDOW_SECONDS) Long windowSeconds,
                          @NotNull Instant startsAt,

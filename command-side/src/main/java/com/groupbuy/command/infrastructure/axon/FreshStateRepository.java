@@ -23,6 +23,9 @@ import org.axonframework.modelling.command.RepositoryProvider;
  *
  * <p>A race that remains (another process appends between this read and this append) fails on the event table's
  * (aggregate, sequence) key, drops the cache entry and is retried on fresh state by the command gateway.
+ *
+ * <p>Every aggregate type shares the event store and the cache, so an id is found only as the type that stored it:
+ * an order id used as a group (or a coupon) is not found, instead of the order's events replayed into a group.
  */
 final class FreshStateRepository<T> extends EventSourcingRepository<T> {
 
@@ -48,14 +51,15 @@ final class FreshStateRepository<T> extends EventSourcingRepository<T> {
                     .parameterResolverFactory(parameterResolvers)
                     .handlerDefinition(handlerDefinition)
                     .repositoryProvider(repositories)
-                    .snapshotTriggerDefinition(snapshotTrigger);
+                    .snapshotTriggerDefinition(snapshotTrigger)
+                    .filterByAggregateType();
             return new FreshStateRepository<>(builder, this, snapshotTrigger);
         }
     }
 
     @Override
     protected EventSourcedAggregate<T> doLoadWithLock(String aggregateIdentifier, Long expectedVersion) {
-        AggregateCacheEntry<T> cached = parts.cache().get(aggregateIdentifier);
+        AggregateCacheEntry<T> cached = parts.cache().get(cacheKeyOf(aggregateIdentifier));
         if (cached == null) {
             return super.doLoadWithLock(aggregateIdentifier, expectedVersion);
         }
@@ -92,12 +96,16 @@ final class FreshStateRepository<T> extends EventSourcingRepository<T> {
 
     private void remember(EventSourcedAggregate<T> aggregate) {
         forgetOnRollback(aggregate.identifierAsString());
-        parts.cache().put(aggregate.identifierAsString(), new AggregateCacheEntry<>(aggregate));
+        parts.cache().put(cacheKeyOf(aggregate.identifierAsString()), new AggregateCacheEntry<>(aggregate));
     }
 
     /** A unit of work that failed (a lost race among them) may have left the cached root half-changed. */
     private void forgetOnRollback(String aggregateIdentifier) {
-        CurrentUnitOfWork.get().onRollback(unitOfWork -> parts.cache().remove(aggregateIdentifier));
+        CurrentUnitOfWork.get().onRollback(unitOfWork -> parts.cache().remove(cacheKeyOf(aggregateIdentifier)));
+    }
+
+    private String cacheKeyOf(String aggregateIdentifier) {
+        return aggregateModel().type() + "/" + aggregateIdentifier;
     }
 
     private static long nextSequenceOf(EventSourcedAggregate<?> aggregate) {

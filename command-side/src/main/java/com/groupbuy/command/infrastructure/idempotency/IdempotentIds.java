@@ -5,8 +5,8 @@ import java.util.UUID;
 
 /**
  * The id of something a POST creates. With an {@code Idempotency-Key} it follows from (kind, caller, key), so a
- * repeat after a crash names the same order, sale or group again and the aggregate creates it only once; without
- * one it is random.
+ * repeat after a crash names the same order, sale, deal, group, campaign or coupon again and the aggregate creates
+ * it only once; without one it is random.
  */
 public final class IdempotentIds {
 

@@ -1,5 +1,6 @@
 package com.groupbuy.command.order.api;
 
+import com.groupbuy.command.domain.MoneyBounds;
 import com.groupbuy.command.order.model.CancelOrder;
 import com.groupbuy.command.order.model.PayOrder;
 import com.groupbuy.command.order.queue.OrderQueue;
@@ -68,7 +69,8 @@ class OrderController {
     record OrderAccepted(String orderId) {
     }
 
-    record PaymentRequest(@NotNull @PositiveOrZero Long amountCents, @NotBlank @Size(max = 64) String paymentRef) {
+    record PaymentRequest(@NotNull @PositiveOrZero @Max(MoneyBounds.MAX_ORDER_TOTAL_CENTS) Long amountCents,
+                          @NotBlank @Size(max = 64) String paymentRef) {
     }
 
     @PostMapping

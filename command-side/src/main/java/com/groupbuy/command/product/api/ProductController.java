@@ -1,5 +1,6 @@
 package com.groupbuy.command.product.api;
 
+import com.groupbuy.command.domain.MoneyBounds;
 import com.groupbuy.command.product.model.AdjustStock;
 import com.groupbuy.command.product.model.RegisterProduct;
 import jakarta.validation.Valid;
@@ -42,7 +43,7 @@ class ProductController {
             @NotBlank @Pattern(regexp = SKU_PATTERN) String sku,
             @NotBlank @Size(max = 200) String name,
             @NotBlank @Size(max = 64) String category,
-            @NotNull @Positive @Max(100_000_000) Long priceCents,
+            @NotNull @Positive @Max(MoneyBounds.MAX_PRICE_CENTS) Long priceCents,
             @NotNull @PositiveOrZero @Max(1_000_000) Integer initialStock) {
     }
 

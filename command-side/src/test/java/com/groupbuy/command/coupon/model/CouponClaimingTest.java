@@ -6,6 +6,7 @@ import com.groupbuy.events.coupon.CouponClaimed;
 import com.groupbuy.events.coupon.CouponIssued;
 import com.groupbuy.events.coupon.CouponTerms;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.TestExecutor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +48,14 @@ class CouponClaimingTest {
     }
 
     @Test
+    void a_campaign_created_again_with_its_id_stays_as_it_was() {
+        fixture.given(THREE_COUPONS_TWO_EACH)
+                .when(new CreateCouponCampaign("camp", TERMS, 3, 2))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
     void a_claim_takes_one_coupon_and_issues_it_to_the_customer() {
         fixture.given(THREE_COUPONS_TWO_EACH)
                 .when(new ClaimCoupon("camp", "u1", "c-1", DURING))
@@ -65,11 +74,18 @@ class CouponClaimingTest {
 
     @Test
     void a_customer_claims_no_more_than_the_per_user_limit() {
-        fixture.given(THREE_COUPONS_TWO_EACH, new CouponClaimed("camp", "c-1", "u1", 1),
-                        new CouponClaimed("camp", "c-2", "u1", 2))
+        givenU1AtItsLimit()
                 .when(new ClaimCoupon("camp", "u1", "c-3", DURING))
                 .expectException(violationOf(ErrorCode.LIMIT_REACHED))
                 .expectNoEvents();
+    }
+
+    @Test
+    void a_claim_repeated_with_its_coupon_id_answers_that_coupon_again_and_takes_no_other() {
+        givenU1AtItsLimit()
+                .when(new ClaimCoupon("camp", "u1", "c-2", DURING))
+                .expectNoEvents()
+                .expectResultMessagePayload("c-2");
     }
 
     @Test
@@ -80,5 +96,10 @@ class CouponClaimingTest {
         fixture.given(THREE_COUPONS_TWO_EACH)
                 .when(new ClaimCoupon("camp", "u1", "c-1", UNTIL))
                 .expectException(violationOf(ErrorCode.ENDED));
+    }
+
+    private TestExecutor<CouponCampaign> givenU1AtItsLimit() {
+        return fixture.given(THREE_COUPONS_TWO_EACH, new CouponClaimed("camp", "c-1", "u1", 1),
+                new CouponClaimed("camp", "c-2", "u1", 2));
     }
 }

@@ -1,20 +1,26 @@
 package com.groupbuy.command.infrastructure.idempotency;
 
 import com.groupbuy.command.RealServers;
+import com.groupbuy.command.StoredEvents;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,6 +39,12 @@ class IdempotencyKeyIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    EventStore eventStore;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private String customer;
@@ -110,19 +122,96 @@ class IdempotencyKeyIT {
         assertThat(answer.body().get("code").asString()).isEqualTo("VALIDATION_FAILED");
     }
 
+    @Test
+    void a_campaign_creation_repeated_after_its_process_died_creates_one_campaign() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String body = "{\"type\":\"AMOUNT_OFF\",\"amountOffCents\":100,\"totalQuantity\":5,\"perUserLimit\":1,"
+                + "\"validFrom\":\"2026-01-01T00:00:00Z\",\"validUntil\":\"2030-01-01T00:00:00Z\"}";
+        String campaign = post("/api/v1/coupon-campaigns", admin, key, body).body().get("campaignId").asString();
+
+        diedBeforeAnswering("idem-admin", key);
+        Answer retry = post("/api/v1/coupon-campaigns", admin, key, body);
+
+        assertThat(retry.replayed()).isFalse();
+        assertThat(retry.status()).as(retry.body().toString()).isEqualTo(201);
+        assertThat(retry.body().get("campaignId").asString()).isEqualTo(campaign);
+        assertThat(new StoredEvents(eventStore).typesOf(campaign)).containsExactly("CouponCampaignCreated");
+    }
+
+    @Test
+    void a_coupon_claim_repeated_after_its_process_died_issues_one_coupon() throws Exception {
+        String campaign = post("/api/v1/coupon-campaigns", admin, null, "{\"type\":\"AMOUNT_OFF\","
+                + "\"amountOffCents\":100,\"totalQuantity\":5,\"perUserLimit\":3,"
+                + "\"validFrom\":\"2026-01-01T00:00:00Z\",\"validUntil\":\"2030-01-01T00:00:00Z\"}")
+                .body().get("campaignId").asString();
+        String key = UUID.randomUUID().toString();
+        Answer first = post("/api/v1/coupon-campaigns/" + campaign + "/claims", customer, key, "");
+        assertThat(first.status()).as(first.body().toString()).isEqualTo(201);
+
+        diedBeforeAnswering("idem-u1", key);
+        Answer retry = post("/api/v1/coupon-campaigns/" + campaign + "/claims", customer, key, "");
+
+        assertThat(retry.status()).as(retry.body().toString()).isEqualTo(201);
+        assertThat(retry.body().get("couponId").asString()).isEqualTo(first.body().get("couponId").asString());
+        assertThat(new StoredEvents(eventStore).typesOf(campaign))
+                .containsExactly("CouponCampaignCreated", "CouponClaimed");
+    }
+
+    @Test
+    void a_user_id_longer_than_64_characters_is_refused_as_unauthorized_not_a_fault() throws Exception {
+        String longSubject = RealServers.signedToken("u".repeat(65), "customer");
+
+        Answer answer = post("/api/v1/orders", longSubject, UUID.randomUUID().toString(),
+                "{\"items\":[{\"sku\":\"TEA-1\",\"quantity\":1}]}");
+
+        assertThat(answer.status()).as(answer.body().toString()).isEqualTo(401);
+        assertThat(answer.body().get("code").asString()).isEqualTo("UNAUTHORIZED");
+    }
+
+    @Test
+    void a_chunked_body_over_64_kib_is_413_problem_json() throws Exception {
+        byte[] body = ("{\"items\":[{\"sku\":\"" + "x".repeat(70_000) + "\",\"quantity\":1}]}")
+                .getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<String> response = send("/api/v1/orders", customer, UUID.randomUUID().toString(),
+                HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/problem+json"));
+        assertThat(JSON.readTree(response.body()).get("code").asString()).isEqualTo("PAYLOAD_TOO_LARGE");
+    }
+
+    /** As if the process died after the command ran and before the answer was kept, over 30 s ago. */
+    private void diedBeforeAnswering(String userId, String key) {
+        assertThat(jdbc.sql("""
+                        UPDATE idempotency_record
+                           SET status_code = NULL, content_type = NULL, response_body = NULL,
+                               started_at = started_at - INTERVAL '1 minute'
+                         WHERE user_id = ? AND idem_key = ?""")
+                .params(userId, key)
+                .update()).isEqualTo(1);
+    }
+
     private Answer post(String path, String token, String key, String body) throws Exception {
+        HttpResponse<String> response = send(path, token, key, HttpRequest.BodyPublishers.ofString(body));
+        JsonNode json = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
+        return new Answer(response.statusCode(), json,
+                response.headers().firstValue("Idempotent-Replayed").isPresent());
+    }
+
+    private HttpResponse<String> send(String path, String token, String key, HttpRequest.BodyPublisher body)
+            throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .version(HttpClient.Version.HTTP_1_1)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+                .POST(body);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
         if (key != null) {
             request.header("Idempotency-Key", key);
         }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        JsonNode json = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
-        return new Answer(response.statusCode(), json,
-                response.headers().firstValue("Idempotent-Replayed").isPresent());
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -1,6 +1,7 @@
 package com.groupbuy.stack;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -51,9 +52,16 @@ public record StackOptions(Ports ports, Path logDir, List<String> jvmOptions, Li
         return new StackOptions(ports, logDir, jvmOptions, arguments, apis, workers);
     }
 
-    /** Free ports and fully optimising JVMs, {@code workers} worker processes: for benchmarks. */
+    /**
+     * Free ports and fully optimising JVMs, {@code workers} worker processes: for benchmarks. With
+     * {@code -Dgroupbuy.bench.profile=true} every process records a JFR profile ({@code <pid>.jfr} in the log dir).
+     */
     public static StackOptions forBenchmark(Path logDir, int workers) {
-        return new StackOptions(Ports.free(), logDir, List.of("-Xms512m", "-Xmx1g", "-XX:+UseParallelGC"),
-                List.of(), 1, workers);
+        List<String> jvm = new ArrayList<>(List.of("-Xms512m", "-Xmx1g", "-XX:+UseParallelGC"));
+        if (Boolean.getBoolean("groupbuy.bench.profile")) {
+            jvm.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+                    + logDir.toAbsolutePath().resolve("%p.jfr"));
+        }
+        return new StackOptions(Ports.free(), logDir, List.copyOf(jvm), List.of(), 1, workers);
     }
 }

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -36,8 +37,8 @@ import static org.awaitility.Awaitility.await;
  * fills one paying member at a time and a lonely one fails, the last units are sold once, cancellations give stock
  * and coupons back, and restocks during a burst add up.
  *
- * <p>A scenario that disturbs the stack runs last: Redis is flushed under a flash sale (the apis rebuild their gate
- * from the sale).
+ * <p>Two scenarios disturb the stack and run last, in this order: Redis is flushed under a flash sale (the apis
+ * rebuild their gate from the sale), and a worker is added and another killed mid-burst.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScaleOutEndToEndIT {
@@ -52,6 +53,12 @@ class ScaleOutEndToEndIT {
     private static final Duration OVERLOAD_PATIENCE = Duration.ofSeconds(60);
 
     private static final int FLUSHES_REDIS = Order.DEFAULT + 1;
+    private static final int CHANGES_THE_WORKERS = Order.DEFAULT + 2;
+
+    /** The rebalance burst: orders of one or two lines over three products, one sent every {@code BURST_PACE}. */
+    private static final int BURST = 200;
+    private static final int BURST_STOCK = 40;
+    private static final Duration BURST_PACE = Duration.ofMillis(100);
 
     private static LocalStack stack;
     /** Through the api endpoint with a connection per request: consecutive requests reach the apis in turn. */
@@ -311,6 +318,78 @@ class ScaleOutEndToEndIT {
         await().atMost(READ_SIDE).untilAsserted(() -> assertThat(flashSaleRemaining(sale)).isZero());
     }
 
+    @Test
+    @Order(CHANGES_THE_WORKERS)
+    void a_worker_added_and_another_killed_mid_burst_leave_every_order_settled_and_every_unit_accounted_for()
+            throws Exception {
+        List<String> skus = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            skus.add(product("REBALANCE", 300, BURST_STOCK));
+        }
+        List<Customer> crowd = customers("rebalance", 20);
+        List<Map<String, Integer>> asked = new ArrayList<>();
+        List<PlacedOrder> orders = new ArrayList<>();
+        ServiceProcess added = null;
+        try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<PlacedOrder>> sending = new ArrayList<>();
+            // a tenth in, a fourth worker starts; three tenths in, worker-2 dies; the last three tenths are sent once
+            // the new worker has joined (in between, orders keep flowing to the two original workers left)
+            for (int i = 0; i < BURST; i++) {
+                if (i == BURST / 10) {
+                    added = stack.addWorker();
+                } else if (i == BURST * 3 / 10) {
+                    stack.kill(ServiceProcess.nameOf("worker", 2));
+                } else if (i == BURST * 7 / 10) {
+                    awaitPartitionsOf(added);
+                }
+                Map<String, Integer> lines = new LinkedHashMap<>();
+                lines.put(skus.get(i % skus.size()), 1);
+                if (i % 2 == 0) {
+                    lines.put(skus.get((i + 1) % skus.size()), 1);
+                }
+                asked.add(lines);
+                Customer customer = crowd.get(i % crowd.size());
+                sending.add(senders.submit(() -> placeOrder(stack.apiUrl(), customer, lines, null)));
+                Thread.sleep(BURST_PACE);
+            }
+            for (Future<PlacedOrder> order : sending) {
+                orders.add(order.get());
+            }
+        }
+        assertThat(stack.workerCount()).isEqualTo(WORKERS);
+        assertThat(stack.workerUrls()).contains(added.baseUrl());
+        awaitWorkersSharingThePartitions();
+
+        Map<String, JsonNode> settled = awaitSettled(orders);
+        assertThat(metric(added.baseUrl(), "groupbuy_commands_total{", "command=\"PlaceOrder\""))
+                .as("orders placed by the added worker").isPositive();
+        assertThat(settled.values()).filteredOn(view -> hasStatus(view, "REJECTED"))
+                .isNotEmpty()
+                .allSatisfy(view -> assertThat(view.get("reason").asString()).isEqualTo("SOLD_OUT"));
+        EventStoreProbe store = new EventStoreProbe(stack);
+        Map<String, List<String>> stored = store.eventTypesOf(orders.stream().map(PlacedOrder::orderId).toList());
+        assertThat(stored).hasSize(BURST);
+        assertThat(stored.values()).allSatisfy(types -> {
+            assertThat(types).filteredOn("OrderPlaced"::equals).hasSize(1);
+            assertThat(types).filteredOn(type -> type.equals("OrderConfirmed") || type.equals("OrderRejected"))
+                    .hasSize(1);
+        });
+
+        for (String sku : skus) {
+            Map<String, Integer> confirmedUnits = new HashMap<>();
+            for (int i = 0; i < BURST; i++) {
+                if (hasStatus(settled.get(orders.get(i).orderId()), "CONFIRMED") && asked.get(i).containsKey(sku)) {
+                    confirmedUnits.put(orders.get(i).orderId(), asked.get(i).get(sku));
+                }
+            }
+            assertThat(unitsHeldByOrder(store, sku)).as("units of %s held by each order", sku)
+                    .isEqualTo(confirmedUnits);
+            int sold = confirmedUnits.values().stream().mapToInt(Integer::intValue).sum();
+            await().atMost(READ_SIDE).untilAsserted(() -> assertThat(availableStock(sku)).as(sku)
+                    .isEqualTo(BURST_STOCK - sold));
+        }
+    }
+
     private record Customer(String userId, String token) {
     }
 
@@ -546,6 +625,25 @@ class ScaleOutEndToEndIT {
                 .asInt(-1);
     }
 
+    /**
+     * Units of {@code sku} each order holds according to the product's stored events (reserved less released);
+     * orders that hold none are left out.
+     */
+    private static Map<String, Integer> unitsHeldByOrder(EventStoreProbe store, String sku) throws Exception {
+        Map<String, Integer> held = new HashMap<>();
+        for (EventStoreProbe.StoredEvent event : store.eventsOf(sku)) {
+            int sign = switch (event.type()) {
+                case "StockReserved" -> 1;
+                case "StockReleased" -> -1;
+                default -> 0;
+            };
+            held.merge(event.payload().path("orderId").asString(""), sign * event.payload().path("quantity").asInt(),
+                    Integer::sum);
+        }
+        held.values().removeIf(units -> units == 0);
+        return held;
+    }
+
     /** Every running worker has some of the order queue's partitions, and together they have all of them. */
     private static void awaitWorkersSharingThePartitions() {
         await().atMost(READ_SIDE).untilAsserted(() -> {
@@ -557,6 +655,13 @@ class ScaleOutEndToEndIT {
                     .allSatisfy(assigned -> assertThat(assigned).isPositive());
             assertThat(partitions.stream().mapToLong(Long::longValue).sum()).isEqualTo(ORDER_QUEUE_PARTITIONS);
         });
+    }
+
+    /** Waits until a worker that was just started is ready and has some of the order queue's partitions. */
+    private static void awaitPartitionsOf(ServiceProcess worker) throws InterruptedException {
+        worker.awaitReady(Duration.ofMinutes(3));
+        await().atMost(READ_SIDE).untilAsserted(() -> assertThat(assignedPartitions(worker.baseUrl()))
+                .as("order queue partitions of %s", worker.name()).isPositive());
     }
 
     private static long assignedPartitions(String workerUrl) throws Exception {

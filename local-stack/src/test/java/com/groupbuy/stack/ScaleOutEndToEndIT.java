@@ -37,8 +37,10 @@ import static org.awaitility.Awaitility.await;
  * fills one paying member at a time and a lonely one fails, the last units are sold once, cancellations give stock
  * and coupons back, and restocks during a burst add up.
  *
- * <p>Two scenarios disturb the stack and run last, in this order: Redis is flushed under a flash sale (the apis
- * rebuild their gate from the sale), and a worker is added and another killed mid-burst.
+ * <p>Three scenarios disturb the stack and run last, in this order: Redis is flushed under a flash sale (the apis
+ * rebuild their gate from the sale), a worker is added and another killed mid-burst, and the workers restart with a
+ * short payment window for unpaid orders to expire (the others need the default window: their orders stay
+ * CONFIRMED while they look).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScaleOutEndToEndIT {
@@ -54,6 +56,9 @@ class ScaleOutEndToEndIT {
 
     private static final int FLUSHES_REDIS = Order.DEFAULT + 1;
     private static final int CHANGES_THE_WORKERS = Order.DEFAULT + 2;
+    private static final int RESTARTS_THE_WORKERS = Order.DEFAULT + 3;
+    /** The payment window the workers restart with for the expiries (the default is 15 minutes). */
+    private static final Duration PAYMENT_WINDOW = Duration.ofSeconds(15);
 
     /** The rebalance burst: orders of one or two lines over three products, one sent every {@code BURST_PACE}. */
     private static final int BURST = 200;
@@ -390,6 +395,58 @@ class ScaleOutEndToEndIT {
         }
     }
 
+    @Test
+    @Order(RESTARTS_THE_WORKERS)
+    void unpaid_orders_and_flash_sale_purchases_expire_and_give_back_stock_coupons_and_sale_units() throws Exception {
+        stack.restartWorkers("--groupbuy.orders.payment-window=" + PAYMENT_WINDOW.toSeconds() + "s");
+        String sku = product("EXPIRE", 500, 10);
+        String saleSku = product("EXPIRE-SALE", 500, 10);
+        int units = 4;
+        String sale = flashSale(saleSku, 200, units, 1);
+        String campaign = couponCampaign(100, units);
+        List<Customer> customers = customers("expire", units);
+        Customer latecomer = customers("expire-late", 1).getFirst();
+        List<String> apis = stack.apiUrls();
+
+        List<String> coupons = new ArrayList<>();
+        List<PlacedOrder> couponOrders = new ArrayList<>();
+        List<PlacedOrder> purchases = new ArrayList<>();
+        for (int i = 0; i < units; i++) {
+            Customer customer = customers.get(i);
+            coupons.add(claimCoupon(apis.get(i % APIS), customer, campaign));
+            couponOrders.add(placeOrder(apis.get(i % APIS), customer, sku, 2, coupons.getLast()));
+            purchases.add(purchase(apis.get((i + 1) % APIS), customer, sale, 1));
+        }
+        assertRefused(buy(stack.apiUrl(), latecomer, sale, 1), "SOLD_OUT");
+
+        for (PlacedOrder order : couponOrders) {
+            JsonNode expired = awaitExpiredAfterConfirmation(order);
+            assertThat(expired.get("discountCents").asLong()).isEqualTo(100);
+        }
+        for (PlacedOrder purchase : purchases) {
+            assertThat(awaitExpiredAfterConfirmation(purchase).get("totalCents").asLong()).isEqualTo(200);
+        }
+        await().atMost(READ_SIDE).untilAsserted(() -> {
+            assertThat(availableStock(sku)).isEqualTo(10);
+            assertThat(availableStock(saleSku)).isEqualTo(10 - units);
+            assertThat(flashSaleRemaining(sale)).isEqualTo(units);
+        });
+
+        for (int i = 0; i < units; i++) {
+            PlacedOrder again = placeOrder(apis.get((i + 1) % APIS), customers.get(i), sku, 1, coupons.get(i));
+            JsonNode confirmed = awaitConfirmation(again);
+            assertThat(confirmed.get("couponId").asString()).isEqualTo(coupons.get(i));
+            assertThat(confirmed.get("discountCents").asLong()).isEqualTo(100);
+        }
+        for (int i = 0; i < units; i++) {
+            String api = apis.get(i % APIS);
+            Customer customer = customers.get(i);
+            await().atMost(READ_SIDE).untilAsserted(() -> assertThat(buy(api, customer, sale, 1).status())
+                    .as("%s buying again once the gate has its unit back", customer.userId()).isEqualTo(202));
+        }
+        assertRefused(buy(stack.apiUrl(), latecomer, sale, 1), "SOLD_OUT");
+    }
+
     private record Customer(String userId, String token) {
     }
 
@@ -576,6 +633,26 @@ class ScaleOutEndToEndIT {
     private static JsonNode awaitStatus(PlacedOrder order, String status) {
         return await().atMost(READ_SIDE).pollInterval(Duration.ofMillis(200))
                 .until(() -> order(order), view -> hasStatus(view, status));
+    }
+
+    /** The order once the query side shows it was confirmed, whatever followed (with a short window: expiry). */
+    private static JsonNode awaitConfirmation(PlacedOrder order) {
+        return await().atMost(READ_SIDE).pollInterval(Duration.ofMillis(200))
+                .until(() -> order(order), view -> timeline(view).contains("OrderConfirmed"));
+    }
+
+    private static JsonNode awaitExpiredAfterConfirmation(PlacedOrder order) {
+        JsonNode expired = awaitStatus(order, "EXPIRED");
+        assertThat(timeline(expired)).as(order.orderId())
+                .containsExactly("OrderPlaced", "OrderConfirmed", "OrderExpired");
+        return expired;
+    }
+
+    /** The types of the events the query side shows in an order's timeline, in order. */
+    private static List<String> timeline(JsonNode order) {
+        List<String> types = new ArrayList<>();
+        order.path("timeline").forEach(entry -> types.add(entry.get("eventType").asString()));
+        return types;
     }
 
     /** Each order as the query side shows it once every one is CONFIRMED or REJECTED. */

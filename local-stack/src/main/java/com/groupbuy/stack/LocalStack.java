@@ -16,7 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
@@ -35,14 +37,17 @@ public final class LocalStack implements AutoCloseable {
     private final List<ServiceProcess> processes;
     private final Optional<RoundRobinBalancer> balancer;
     private final String jwtSecret;
+    /** How many workers were ever started: a worker added later is numbered after them. */
+    private final AtomicInteger workersStarted;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private LocalStack(Infrastructure infrastructure, List<ServiceProcess> processes, RoundRobinBalancer balancer,
                        String jwtSecret) {
         this.infrastructure = infrastructure;
-        this.processes = processes;
+        this.processes = new CopyOnWriteArrayList<>(processes);
         this.balancer = Optional.ofNullable(balancer);
         this.jwtSecret = jwtSecret;
+        this.workersStarted = new AtomicInteger(ofRole(processes, WORKER).size());
     }
 
     public static LocalStack start(StackOptions options) throws IOException, InterruptedException {
@@ -192,11 +197,44 @@ public final class LocalStack implements AutoCloseable {
 
     /** Stops every process (gracefully), then starts them all again against the same servers. */
     void restartAll() throws IOException, InterruptedException {
-        processes.reversed().forEach(ServiceProcess::close);
-        for (ServiceProcess process : processes) {
-            process.launch();
+        restart(processes, List.of());
+    }
+
+    /**
+     * Stops every worker (gracefully), then starts them all again with {@code arguments} added to their command
+     * line (settings they were not started with, e.g. a shorter payment window).
+     */
+    void restartWorkers(String... arguments) throws IOException, InterruptedException {
+        restart(ofRole(processes, WORKER), List.of(arguments));
+    }
+
+    /**
+     * Starts one more worker, a copy of the running ones on a port of its own, named after the last worker started
+     * ({@code worker-4} after three); it joins the order queue's consumer group once ready (not awaited here).
+     */
+    ServiceProcess addWorker() throws IOException {
+        ServiceProcess template = ofRole(processes, WORKER).stream().findFirst()
+                .orElseThrow(() -> new IllegalStateException("no worker to copy"));
+        ServiceProcess worker = template.startCopy(ServiceProcess.nameOf(WORKER, workersStarted.incrementAndGet()),
+                FreePorts.next());
+        processes.add(worker);
+        return worker;
+    }
+
+    /** SIGKILLs a process, as when its node dies, and no longer counts it as part of the stack. */
+    void kill(String name) throws InterruptedException {
+        ServiceProcess process = process(name);
+        process.kill();
+        processes.remove(process);
+    }
+
+    private static void restart(List<ServiceProcess> some, List<String> arguments)
+            throws IOException, InterruptedException {
+        some.reversed().forEach(ServiceProcess::close);
+        for (ServiceProcess process : some) {
+            process.launch(arguments);
         }
-        for (ServiceProcess process : processes) {
+        for (ServiceProcess process : some) {
             process.awaitReady(READY_TIMEOUT);
         }
     }

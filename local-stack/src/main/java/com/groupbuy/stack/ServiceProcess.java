@@ -19,15 +19,20 @@ final class ServiceProcess implements AutoCloseable {
 
     private final String name;
     private final int port;
-    private final Path log;
-    private final List<String> command;
+    private final Path jar;
+    private final List<String> jvmOptions;
+    private final List<String> arguments;
+    private final Path logDir;
     private Process process;
 
-    private ServiceProcess(String name, int port, Path log, List<String> command) {
+    private ServiceProcess(String name, int port, Path jar, List<String> jvmOptions, List<String> arguments,
+                           Path logDir) {
         this.name = name;
         this.port = port;
-        this.log = log;
-        this.command = command;
+        this.jar = jar;
+        this.jvmOptions = List.copyOf(jvmOptions);
+        this.arguments = List.copyOf(arguments);
+        this.logDir = logDir;
     }
 
     static ServiceProcess start(String name, Path jar, int port, List<String> jvmOptions, List<String> arguments,
@@ -36,7 +41,29 @@ final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw package -DskipTests)");
         }
         Files.createDirectories(logDir);
-        Path log = logDir.resolve(name + ".log");
+        ServiceProcess service = new ServiceProcess(name, port, jar, jvmOptions, arguments, logDir);
+        service.launch();
+        return service;
+    }
+
+    /** A process started from the same jar with the same options, under another name and on another port. */
+    ServiceProcess startCopy(String copyName, int copyPort) throws IOException {
+        return start(copyName, jar, copyPort, jvmOptions, arguments, logDir);
+    }
+
+    /** Starts (again) with the same command line; output is appended to the same log. */
+    void launch() throws IOException {
+        launch(List.of());
+    }
+
+    /**
+     * Starts (again) with the same command line and {@code moreArguments} after it, for this run only (settings the
+     * command line does not have yet: Spring would join a repeated one with a comma).
+     */
+    synchronized void launch(List<String> moreArguments) throws IOException {
+        if (process != null && process.isAlive()) {
+            throw new IllegalStateException(name + " is running already");
+        }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
@@ -44,19 +71,10 @@ final class ServiceProcess implements AutoCloseable {
         command.add(jar.toString());
         command.add("--server.port=" + port);
         command.addAll(arguments);
-        ServiceProcess service = new ServiceProcess(name, port, log, List.copyOf(command));
-        service.launch();
-        return service;
-    }
-
-    /** Starts (again) with the same command line; output is appended to the same log. */
-    synchronized void launch() throws IOException {
-        if (process != null && process.isAlive()) {
-            throw new IllegalStateException(name + " is running already");
-        }
+        command.addAll(moreArguments);
         process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()))
                 .start();
     }
 
@@ -89,7 +107,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     Path log() {
-        return log;
+        return logDir.resolve(name + ".log");
     }
 
     /** Waits until the readiness probe answers UP, as Kubernetes would. */
@@ -99,7 +117,7 @@ final class ServiceProcess implements AutoCloseable {
                 .timeout(Duration.ofSeconds(2)).GET().build();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log());
             }
             try {
                 if (HTTP.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -110,7 +128,7 @@ final class ServiceProcess implements AutoCloseable {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException(name + " was not ready within " + timeout + "; see " + log);
+        throw new IllegalStateException(name + " was not ready within " + timeout + "; see " + log());
     }
 
     /** SIGTERM first (graceful shutdown), then force after a grace period. */

@@ -1,5 +1,8 @@
 package com.groupbuy.stack;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -12,6 +15,8 @@ import java.util.Map;
 
 /** Reads what the command side actually stored: event types per aggregate, in order. */
 final class EventStoreProbe {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String jdbcUrl;
     private final String user;
@@ -32,9 +37,8 @@ final class EventStoreProbe {
             query.setArray(1, connection.createArrayOf("varchar", aggregateIds.toArray()));
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    String type = rows.getString(2);
                     types.computeIfAbsent(rows.getString(1), id -> new ArrayList<>())
-                            .add(type.substring(type.lastIndexOf('.') + 1));
+                            .add(simpleName(rows.getString(2)));
                 }
             }
         }
@@ -43,5 +47,30 @@ final class EventStoreProbe {
 
     List<String> eventTypesOf(String aggregateId) throws SQLException {
         return eventTypesOf(List.of(aggregateId)).getOrDefault(aggregateId, List.of());
+    }
+
+    /** An event as stored: its type (simple name) and its payload as JSON. */
+    record StoredEvent(String type, JsonNode payload) {
+    }
+
+    /** Every event of one aggregate, in order, with its payload. */
+    List<StoredEvent> eventsOf(String aggregateId) throws SQLException {
+        List<StoredEvent> events = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password);
+             PreparedStatement query = connection.prepareStatement("""
+                     SELECT payloadtype, payload FROM domainevententry
+                      WHERE aggregateidentifier = ? ORDER BY sequencenumber""")) {
+            query.setString(1, aggregateId);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    events.add(new StoredEvent(simpleName(rows.getString(1)), JSON.readTree(rows.getBytes(2))));
+                }
+            }
+        }
+        return events;
+    }
+
+    private static String simpleName(String payloadType) {
+        return payloadType.substring(payloadType.lastIndexOf('.') + 1);
     }
 }

@@ -124,18 +124,13 @@ class IdempotencyKeyIT {
 
     @Test
     void a_campaign_creation_repeated_after_its_process_died_creates_one_campaign() throws Exception {
-        String key = UUID.randomUUID().toString();
-        String body = "{\"type\":\"AMOUNT_OFF\",\"amountOffCents\":100,\"totalQuantity\":5,\"perUserLimit\":1,"
-                + "\"validFrom\":\"2026-01-01T00:00:00Z\",\"validUntil\":\"2030-01-01T00:00:00Z\"}";
-        String campaign = post("/api/v1/coupon-campaigns", admin, key, body).body().get("campaignId").asString();
+        Repeat creation = repeatedAfterItsProcessDied("/api/v1/coupon-campaigns", admin, "idem-admin",
+                "{\"type\":\"AMOUNT_OFF\",\"amountOffCents\":100,\"totalQuantity\":5,\"perUserLimit\":1,"
+                        + "\"validFrom\":\"2026-01-01T00:00:00Z\",\"validUntil\":\"2030-01-01T00:00:00Z\"}");
 
-        diedBeforeAnswering("idem-admin", key);
-        Answer retry = post("/api/v1/coupon-campaigns", admin, key, body);
-
-        assertThat(retry.replayed()).isFalse();
-        assertThat(retry.status()).as(retry.body().toString()).isEqualTo(201);
-        assertThat(retry.body().get("campaignId").asString()).isEqualTo(campaign);
-        assertThat(new StoredEvents(eventStore).typesOf(campaign)).containsExactly("CouponCampaignCreated");
+        creation.answeredAsTheFirstTime("campaignId");
+        assertThat(new StoredEvents(eventStore).typesOf(creation.id("campaignId")))
+                .containsExactly("CouponCampaignCreated");
     }
 
     @Test
@@ -144,15 +139,11 @@ class IdempotencyKeyIT {
                 + "\"amountOffCents\":100,\"totalQuantity\":5,\"perUserLimit\":3,"
                 + "\"validFrom\":\"2026-01-01T00:00:00Z\",\"validUntil\":\"2030-01-01T00:00:00Z\"}")
                 .body().get("campaignId").asString();
-        String key = UUID.randomUUID().toString();
-        Answer first = post("/api/v1/coupon-campaigns/" + campaign + "/claims", customer, key, "");
-        assertThat(first.status()).as(first.body().toString()).isEqualTo(201);
 
-        diedBeforeAnswering("idem-u1", key);
-        Answer retry = post("/api/v1/coupon-campaigns/" + campaign + "/claims", customer, key, "");
+        Repeat claim = repeatedAfterItsProcessDied("/api/v1/coupon-campaigns/" + campaign + "/claims", customer,
+                "idem-u1", "");
 
-        assertThat(retry.status()).as(retry.body().toString()).isEqualTo(201);
-        assertThat(retry.body().get("couponId").asString()).isEqualTo(first.body().get("couponId").asString());
+        claim.answeredAsTheFirstTime("couponId");
         assertThat(new StoredEvents(eventStore).typesOf(campaign))
                 .containsExactly("CouponCampaignCreated", "CouponClaimed");
     }
@@ -180,6 +171,30 @@ class IdempotencyKeyIT {
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
                 assertThat(type).startsWith("application/problem+json"));
         assertThat(JSON.readTree(response.body()).get("code").asString()).isEqualTo("PAYLOAD_TOO_LARGE");
+    }
+
+    /** A POST that answered 201, then the same POST again after its process died before keeping the answer. */
+    private Repeat repeatedAfterItsProcessDied(String path, String token, String userId, String body)
+            throws Exception {
+        String key = UUID.randomUUID().toString();
+        Answer first = post(path, token, key, body);
+        assertThat(first.status()).as(first.body().toString()).isEqualTo(201);
+        diedBeforeAnswering(userId, key);
+        return new Repeat(first, post(path, token, key, body));
+    }
+
+    record Repeat(Answer first, Answer retry) {
+
+        String id(String field) {
+            return first.body().get(field).asString();
+        }
+
+        /** No answer was kept to replay, yet the repeat answers the first answer's status and id. */
+        void answeredAsTheFirstTime(String idField) {
+            assertThat(retry.replayed()).isFalse();
+            assertThat(retry.status()).as(retry.body().toString()).isEqualTo(first.status());
+            assertThat(retry.body().get(idField).asString()).isEqualTo(id(idField));
+        }
     }
 
     /** As if the process died after the command ran and before the answer was kept, over 30 s ago. */

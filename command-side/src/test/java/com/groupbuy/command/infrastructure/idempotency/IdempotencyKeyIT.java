@@ -2,6 +2,13 @@ package com.groupbuy.command.infrastructure.idempotency;
 
 import com.groupbuy.command.RealServers;
 import com.groupbuy.command.StoredEvents;
+import com.groupbuy.command.flashsale.model.DescribeFlashSaleAllocation;
+import com.groupbuy.command.flashsale.model.FlashSaleAllocation;
+import com.groupbuy.command.product.model.RegisterProduct;
+import com.groupbuy.events.product.ProductRegistered;
+import com.groupbuy.events.product.StockReturned;
+import com.groupbuy.events.product.StockSetAside;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +28,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,6 +54,9 @@ class IdempotencyKeyIT {
 
     @Autowired
     EventStore eventStore;
+
+    @Autowired
+    CommandGateway commands;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private String customer;
@@ -149,6 +161,26 @@ class IdempotencyKeyIT {
     }
 
     @Test
+    void a_flash_sale_creation_repeated_after_its_process_died_schedules_one_sale_over_the_same_units()
+            throws Exception {
+        String sku = product(100);
+
+        Repeat creation = repeatedAfterItsProcessDied("/api/v1/flash-sales", admin, "idem-admin",
+                "{\"sku\":\"%s\",\"priceCents\":199,\"quantity\":10,\"perUserLimit\":2,%s}"
+                        .formatted(sku, window()));
+
+        String sale = creation.id("flashSaleId");
+        StoredEvents events = new StoredEvents(eventStore);
+        FlashSaleAllocation allocation = commands.sendAndWait(new DescribeFlashSaleAllocation(sale));
+        assertThat(onHand(events, sku) + allocation.remaining())
+                .as("units on hand and in the sale after a repeat answered %s", creation.retry())
+                .isEqualTo(100);
+        assertThat(events.typesOf(sku)).containsExactly("ProductRegistered", "StockSetAside");
+        assertThat(events.typesOf(sale)).containsExactly("FlashSaleScheduled");
+        creation.answeredAsTheFirstTime("flashSaleId");
+    }
+
+    @Test
     void a_user_id_longer_than_64_characters_is_refused_as_unauthorized_not_a_fault() throws Exception {
         String longSubject = RealServers.signedToken("u".repeat(65), "customer");
 
@@ -173,6 +205,26 @@ class IdempotencyKeyIT {
         assertThat(JSON.readTree(response.body()).get("code").asString()).isEqualTo("PAYLOAD_TOO_LARGE");
     }
 
+    private String product(int stock) {
+        String sku = "IDEM-" + UUID.randomUUID().toString().substring(0, 8);
+        commands.sendAndWait(new RegisterProduct(sku, "Idempotent tea", "tea", 500, stock));
+        return sku;
+    }
+
+    /** The product's stock on hand after the events a sale's creation stores: registered, set aside, returned. */
+    private static int onHand(StoredEvents events, String sku) {
+        int onHand = 0;
+        for (Object event : events.payloadsOf(sku)) {
+            onHand = switch (event) {
+                case ProductRegistered registered -> registered.initialStock();
+                case StockSetAside setAside -> setAside.stockAfter();
+                case StockReturned returned -> returned.stockAfter();
+                default -> onHand;
+            };
+        }
+        return onHand;
+    }
+
     /** A POST that answered 201, then the same POST again after its process died before keeping the answer. */
     private Repeat repeatedAfterItsProcessDied(String path, String token, String userId, String body)
             throws Exception {
@@ -195,6 +247,12 @@ class IdempotencyKeyIT {
             assertThat(retry.status()).as(retry.body().toString()).isEqualTo(first.status());
             assertThat(retry.body().get(idField).asString()).isEqualTo(id(idField));
         }
+    }
+
+    /** A window open from a second ago for an hour, as the JSON fields startsAt and endsAt. */
+    private static String window() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        return "\"startsAt\":\"%s\",\"endsAt\":\"%s\"".formatted(now.minusSeconds(1), now.plusSeconds(3600));
     }
 
     /** As if the process died after the command ran and before the answer was kept, over 30 s ago. */

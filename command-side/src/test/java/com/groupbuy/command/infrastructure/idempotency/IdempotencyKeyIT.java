@@ -181,6 +181,19 @@ class IdempotencyKeyIT {
     }
 
     @Test
+    void a_group_buy_creation_repeated_after_its_process_died_creates_one_deal() throws Exception {
+        String sku = product(10);
+
+        Repeat creation = repeatedAfterItsProcessDied("/api/v1/group-buys", admin, "idem-admin",
+                "{\"sku\":\"%s\",\"groupPriceCents\":300,\"groupSize\":3,\"windowSeconds\":120,%s}"
+                        .formatted(sku, window()));
+
+        creation.answeredAsTheFirstTime("groupBuyId");
+        assertThat(new StoredEvents(eventStore).typesOf(creation.id("groupBuyId")))
+                .containsExactly("GroupBuyCreated");
+    }
+
+    @Test
     void a_user_id_longer_than_64_characters_is_refused_as_unauthorized_not_a_fault() throws Exception {
         String longSubject = RealServers.signedToken("u".repeat(65), "customer");
 

@@ -163,6 +163,18 @@ class FlashSaleIT {
     }
 
     @Test
+    void a_sale_its_rules_refuse_gives_its_units_back_to_the_product() throws Exception {
+        String sku = product(100);
+
+        Answer refused = schedule(sku, "199", 10, 2, Instant.now().minusSeconds(120), Instant.now().minusSeconds(60));
+
+        assertThat(refused.status()).as(refused.body().toString()).isEqualTo(422);
+        assertThat(refused.code()).isEqualTo("VALIDATION_FAILED");
+        assertThat(events.typesOf(sku)).containsExactly("ProductRegistered", "StockSetAside", "StockReturned");
+        assertThat(events.awaitFirst(sku, StockReturned.class).stockAfter()).isEqualTo(100);
+    }
+
+    @Test
     void purchases_before_the_start_or_of_unknown_sales_are_refused_without_an_order() throws Exception {
         String sale = scheduleSale(product(10), 5, 1, Instant.now().plusSeconds(600), Instant.now().plusSeconds(900));
 

@@ -9,6 +9,7 @@ import com.groupbuy.command.flashsale.gate.GateSyncingException;
 import com.groupbuy.command.flashsale.model.ScheduleFlashSale;
 import com.groupbuy.command.infrastructure.idempotency.IdempotentIds;
 import com.groupbuy.command.infrastructure.ratelimit.CrowdRateLimiter;
+import com.groupbuy.command.order.process.CommandFailures;
 import com.groupbuy.command.order.queue.OrderQueue;
 import com.groupbuy.command.order.queue.OrderQueueUnavailableException;
 import com.groupbuy.command.order.queue.OrderRequest;
@@ -99,14 +100,7 @@ class FlashSaleController {
                                               @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         String flashSaleId = IdempotentIds.idFor("flash-sale", CurrentUser.of(caller).userId(), key);
         Allotment units = commands.sendAndWait(new SetAsideStock(request.sku(), flashSaleId, request.quantity()));
-        try {
-            commands.sendAndWait(new ScheduleFlashSale(flashSaleId, request.sku(), units.category(),
-                    request.priceCents(), units.quantity(), request.perUserLimit(), request.startsAt(),
-                    request.endsAt()));
-        } catch (RuntimeException refused) {
-            commands.sendAndWait(new ReturnStock(request.sku(), flashSaleId, units.quantity()));
-            throw refused;
-        }
+        scheduleOver(units, flashSaleId, request);
         gate.open(flashSaleId, request.sku(), request.startsAt(), request.endsAt(), request.perUserLimit(),
                 units.quantity());
         return ResponseEntity.created(URI.create("/api/v1/flash-sales/" + flashSaleId))
@@ -150,6 +144,26 @@ class FlashSaleController {
         return repair.repair(flashSaleId)
                 .map(ResponseEntity::ok)
                 .orElseThrow(() -> new GateSyncingException(flashSaleId));
+    }
+
+    /**
+     * Schedules the sale over the units set aside for it. They go back to the product only when the sale's rules
+     * refused it: that refusal is final (a repeat is refused again, and a repeat of a sale that exists is never
+     * refused), so no sale can sell them. After any other failure a sale with this id may exist, or the repeat with
+     * the same Idempotency-Key may schedule it over these same units (setting aside again answers them again), so
+     * they stay set aside for it.
+     */
+    private void scheduleOver(Allotment units, String flashSaleId, ScheduleRequest request) {
+        try {
+            commands.sendAndWait(new ScheduleFlashSale(flashSaleId, request.sku(), units.category(),
+                    request.priceCents(), units.quantity(), request.perUserLimit(), request.startsAt(),
+                    request.endsAt()));
+        } catch (RuntimeException failure) {
+            if (CommandFailures.causeOf(failure) instanceof BusinessRuleViolation) {
+                commands.sendAndWait(new ReturnStock(request.sku(), flashSaleId, units.quantity()));
+            }
+            throw failure;
+        }
     }
 
     /** An admitted purchase the queue does not take is given back to the gate; the buyer may try again. */

@@ -10,7 +10,9 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
@@ -22,7 +24,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * A flash sale: the authority on its units. Orders the edge gate admitted hold units here (never more than the
  * sale has, never more than the per-customer limit); unpaid orders give them back; when the window closes (a
- * durable deadline) the units left return to the product, and so do units given back after that.
+ * durable deadline) the units left return to the product, and so do units given back after that. Scheduled again
+ * with the same id (a creation repeated with its Idempotency-Key), it stays as it was.
  */
 @Aggregate(repository = "flashSaleRepository")
 public class FlashSale {
@@ -44,7 +47,11 @@ public class FlashSale {
     }
 
     @CommandHandler
-    public FlashSale(ScheduleFlashSale command, DeadlineManager deadlines, Clock clock) {
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(ScheduleFlashSale command, DeadlineManager deadlines, Clock clock) {
+        if (flashSaleId != null) {
+            return;
+        }
         SaleTerms terms = SaleTerms.of(command, clock.instant());
         apply(new FlashSaleScheduled(command.flashSaleId(), command.sku(), command.category(), terms.priceCents(),
                 terms.quantity(), terms.perUserLimit(), terms.startsAt(), terms.endsAt()));

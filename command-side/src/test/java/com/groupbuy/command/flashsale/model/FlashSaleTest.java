@@ -1,6 +1,7 @@
 package com.groupbuy.command.flashsale.model;
 
 import com.groupbuy.command.domain.BusinessRuleViolation;
+import com.groupbuy.command.domain.SettableClock;
 import com.groupbuy.contract.ErrorCode;
 import com.groupbuy.events.flashsale.FlashSaleEnded;
 import com.groupbuy.events.flashsale.FlashSaleScheduled;
@@ -10,10 +11,8 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
 
 import static com.groupbuy.command.domain.RuleViolations.violationOf;
@@ -23,13 +22,15 @@ class FlashSaleTest {
     private static final String SALE = "fs-1";
 
     private AggregateTestFixture<FlashSale> fixture;
+    private SettableClock clock;
     private Instant startsAt;
     private Instant endsAt;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(FlashSale.class);
-        fixture.registerInjectableResource(Clock.fixed(fixture.currentTime(), ZoneOffset.UTC));
+        clock = new SettableClock(fixture.currentTime());
+        fixture.registerInjectableResource(clock);
         startsAt = fixture.currentTime().plus(Duration.ofMinutes(1));
         endsAt = startsAt.plus(Duration.ofMinutes(10));
     }
@@ -60,6 +61,24 @@ class FlashSaleTest {
                 .when(new ScheduleFlashSale(SALE, "TEA", "tea", 199, 20, 2, endsAt, startsAt))
                 .expectException(BusinessRuleViolation.class)
                 .expectExceptionMessage("startsAt must be before endsAt")
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_sale_scheduled_again_with_its_id_stays_as_it_was() {
+        fixture.given(scheduled(20, 2), reserved("o-1", "u1", 2, 18))
+                .when(new ScheduleFlashSale(SALE, "TEA", "tea", 199, 20, 2, startsAt, endsAt))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents()
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void a_sale_scheduled_again_after_it_ended_is_not_refused_as_over() {
+        clock.set(endsAt.plusSeconds(30));
+        fixture.given(scheduled(20, 2), new FlashSaleEnded(SALE, "TEA", 20, 20))
+                .when(new ScheduleFlashSale(SALE, "TEA", "tea", 199, 20, 2, startsAt, endsAt))
+                .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
 

@@ -1,17 +1,17 @@
 package com.groupbuy.command.groupbuy.model;
 
 import com.groupbuy.command.domain.BusinessRuleViolation;
+import com.groupbuy.command.domain.SettableClock;
 import com.groupbuy.command.product.model.Listing;
 import com.groupbuy.contract.ErrorCode;
 import com.groupbuy.events.groupbuy.GroupBuyCreated;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.ResultValidator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 
 import static com.groupbuy.command.domain.RuleViolations.violationOf;
 
@@ -21,13 +21,15 @@ class GroupBuyTest {
     private static final Listing TEA = new Listing("TEA", "tea", 500);
 
     private AggregateTestFixture<GroupBuy> fixture;
+    private SettableClock clock;
     private Instant startsAt;
     private Instant endsAt;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(GroupBuy.class);
-        fixture.registerInjectableResource(Clock.fixed(fixture.currentTime(), ZoneOffset.UTC));
+        clock = new SettableClock(fixture.currentTime());
+        fixture.registerInjectableResource(clock);
         startsAt = fixture.currentTime().plus(Duration.ofMinutes(1));
         endsAt = startsAt.plus(Duration.ofHours(2));
     }
@@ -40,11 +42,26 @@ class GroupBuyTest {
         return new GroupBuyCreated(DEAL, "TEA", "tea", 300, 3, 600, startsAt, endsAt);
     }
 
+    private ResultValidator<GroupBuy> createdAgain() {
+        return fixture.given(created()).when(create(300, 3));
+    }
+
     @Test
     void a_deal_offers_the_product_at_the_group_price_to_groups_of_its_size() {
         fixture.givenNoPriorActivity()
                 .when(create(300, 3))
                 .expectEvents(created());
+    }
+
+    @Test
+    void a_deal_created_again_with_its_id_stays_as_it_was() {
+        createdAgain().expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
+    @Test
+    void a_deal_created_again_after_it_ended_is_not_refused_as_over() {
+        clock.set(endsAt.plusSeconds(30));
+        createdAgain().expectSuccessfulHandlerExecution().expectNoEvents();
     }
 
     @Test

@@ -2,6 +2,13 @@ package com.groupbuy.command.infrastructure.idempotency;
 
 import com.groupbuy.command.RealServers;
 import com.groupbuy.command.StoredEvents;
+import com.groupbuy.command.flashsale.model.DescribeFlashSaleAllocation;
+import com.groupbuy.command.flashsale.model.FlashSaleAllocation;
+import com.groupbuy.command.product.model.RegisterProduct;
+import com.groupbuy.events.product.ProductRegistered;
+import com.groupbuy.events.product.StockReturned;
+import com.groupbuy.events.product.StockSetAside;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +28,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,6 +54,9 @@ class IdempotencyKeyIT {
 
     @Autowired
     EventStore eventStore;
+
+    @Autowired
+    CommandGateway commands;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private String customer;
@@ -124,18 +136,13 @@ class IdempotencyKeyIT {
 
     @Test
     void a_campaign_creation_repeated_after_its_process_died_creates_one_campaign() throws Exception {
-        String key = UUID.randomUUID().toString();
-        String body = "{\"type\":\"AMOUNT_OFF\",\"amountOffCents\":100,\"totalQuantity\":5,\"perUserLimit\":1,"
-                + "\"validFrom\":\"2026-01-01T00:00:00Z\",\"validUntil\":\"2030-01-01T00:00:00Z\"}";
-        String campaign = post("/api/v1/coupon-campaigns", admin, key, body).body().get("campaignId").asString();
+        Repeat creation = repeatedAfterItsProcessDied("/api/v1/coupon-campaigns", admin, "idem-admin",
+                "{\"type\":\"AMOUNT_OFF\",\"amountOffCents\":100,\"totalQuantity\":5,\"perUserLimit\":1,"
+                        + "\"validFrom\":\"2026-01-01T00:00:00Z\",\"validUntil\":\"2030-01-01T00:00:00Z\"}");
 
-        diedBeforeAnswering("idem-admin", key);
-        Answer retry = post("/api/v1/coupon-campaigns", admin, key, body);
-
-        assertThat(retry.replayed()).isFalse();
-        assertThat(retry.status()).as(retry.body().toString()).isEqualTo(201);
-        assertThat(retry.body().get("campaignId").asString()).isEqualTo(campaign);
-        assertThat(new StoredEvents(eventStore).typesOf(campaign)).containsExactly("CouponCampaignCreated");
+        creation.answeredAsTheFirstTime("campaignId");
+        assertThat(new StoredEvents(eventStore).typesOf(creation.id("campaignId")))
+                .containsExactly("CouponCampaignCreated");
     }
 
     @Test
@@ -144,17 +151,46 @@ class IdempotencyKeyIT {
                 + "\"amountOffCents\":100,\"totalQuantity\":5,\"perUserLimit\":3,"
                 + "\"validFrom\":\"2026-01-01T00:00:00Z\",\"validUntil\":\"2030-01-01T00:00:00Z\"}")
                 .body().get("campaignId").asString();
-        String key = UUID.randomUUID().toString();
-        Answer first = post("/api/v1/coupon-campaigns/" + campaign + "/claims", customer, key, "");
-        assertThat(first.status()).as(first.body().toString()).isEqualTo(201);
 
-        diedBeforeAnswering("idem-u1", key);
-        Answer retry = post("/api/v1/coupon-campaigns/" + campaign + "/claims", customer, key, "");
+        Repeat claim = repeatedAfterItsProcessDied("/api/v1/coupon-campaigns/" + campaign + "/claims", customer,
+                "idem-u1", "");
 
-        assertThat(retry.status()).as(retry.body().toString()).isEqualTo(201);
-        assertThat(retry.body().get("couponId").asString()).isEqualTo(first.body().get("couponId").asString());
+        claim.answeredAsTheFirstTime("couponId");
         assertThat(new StoredEvents(eventStore).typesOf(campaign))
                 .containsExactly("CouponCampaignCreated", "CouponClaimed");
+    }
+
+    @Test
+    void a_flash_sale_creation_repeated_after_its_process_died_schedules_one_sale_over_the_same_units()
+            throws Exception {
+        String sku = product(100);
+
+        Repeat creation = repeatedAfterItsProcessDied("/api/v1/flash-sales", admin, "idem-admin",
+                "{\"sku\":\"%s\",\"priceCents\":199,\"quantity\":10,\"perUserLimit\":2,%s}"
+                        .formatted(sku, window()));
+
+        String sale = creation.id("flashSaleId");
+        StoredEvents events = new StoredEvents(eventStore);
+        FlashSaleAllocation allocation = commands.sendAndWait(new DescribeFlashSaleAllocation(sale));
+        assertThat(onHand(events, sku) + allocation.remaining())
+                .as("units on hand and in the sale after a repeat answered %s", creation.retry())
+                .isEqualTo(100);
+        assertThat(events.typesOf(sku)).containsExactly("ProductRegistered", "StockSetAside");
+        assertThat(events.typesOf(sale)).containsExactly("FlashSaleScheduled");
+        creation.answeredAsTheFirstTime("flashSaleId");
+    }
+
+    @Test
+    void a_group_buy_creation_repeated_after_its_process_died_creates_one_deal() throws Exception {
+        String sku = product(10);
+
+        Repeat creation = repeatedAfterItsProcessDied("/api/v1/group-buys", admin, "idem-admin",
+                "{\"sku\":\"%s\",\"groupPriceCents\":300,\"groupSize\":3,\"windowSeconds\":120,%s}"
+                        .formatted(sku, window()));
+
+        creation.answeredAsTheFirstTime("groupBuyId");
+        assertThat(new StoredEvents(eventStore).typesOf(creation.id("groupBuyId")))
+                .containsExactly("GroupBuyCreated");
     }
 
     @Test
@@ -180,6 +216,56 @@ class IdempotencyKeyIT {
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
                 assertThat(type).startsWith("application/problem+json"));
         assertThat(JSON.readTree(response.body()).get("code").asString()).isEqualTo("PAYLOAD_TOO_LARGE");
+    }
+
+    private String product(int stock) {
+        String sku = "IDEM-" + UUID.randomUUID().toString().substring(0, 8);
+        commands.sendAndWait(new RegisterProduct(sku, "Idempotent tea", "tea", 500, stock));
+        return sku;
+    }
+
+    /** The product's stock on hand after the events a sale's creation stores: registered, set aside, returned. */
+    private static int onHand(StoredEvents events, String sku) {
+        int onHand = 0;
+        for (Object event : events.payloadsOf(sku)) {
+            onHand = switch (event) {
+                case ProductRegistered registered -> registered.initialStock();
+                case StockSetAside setAside -> setAside.stockAfter();
+                case StockReturned returned -> returned.stockAfter();
+                default -> onHand;
+            };
+        }
+        return onHand;
+    }
+
+    /** A POST that answered 201, then the same POST again after its process died before keeping the answer. */
+    private Repeat repeatedAfterItsProcessDied(String path, String token, String userId, String body)
+            throws Exception {
+        String key = UUID.randomUUID().toString();
+        Answer first = post(path, token, key, body);
+        assertThat(first.status()).as(first.body().toString()).isEqualTo(201);
+        diedBeforeAnswering(userId, key);
+        return new Repeat(first, post(path, token, key, body));
+    }
+
+    record Repeat(Answer first, Answer retry) {
+
+        String id(String field) {
+            return first.body().get(field).asString();
+        }
+
+        /** No answer was kept to replay, yet the repeat answers the first answer's status and id. */
+        void answeredAsTheFirstTime(String idField) {
+            assertThat(retry.replayed()).isFalse();
+            assertThat(retry.status()).as(retry.body().toString()).isEqualTo(first.status());
+            assertThat(retry.body().get(idField).asString()).isEqualTo(id(idField));
+        }
+    }
+
+    /** A window open from a second ago for an hour, as the JSON fields startsAt and endsAt. */
+    private static String window() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        return "\"startsAt\":\"%s\",\"endsAt\":\"%s\"".formatted(now.minusSeconds(1), now.plusSeconds(3600));
     }
 
     /** As if the process died after the command ran and before the answer was kept, over 30 s ago. */

@@ -12,7 +12,8 @@ shift
 roles=$(printf '"%s",' "$@")
 b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
 header=$(printf '{"alg":"HS256","typ":"JWT"}' | b64url)
-payload=$(printf '{"iss":"groupbuy","sub":"%s","roles":[%s],"iat":%d,"exp":%d}' \
-  "$user" "${roles%,}" "$(date +%s)" "$(( $(date +%s) + 43200 ))" | b64url)
+# The processes require an expiry and their audience (GROUPBUY_SECURITY_JWT_AUDIENCE, groupbuy by default).
+payload=$(printf '{"iss":"groupbuy","aud":["%s"],"sub":"%s","roles":[%s],"iat":%d,"exp":%d}' \
+  "${GROUPBUY_JWT_AUDIENCE:-groupbuy}" "$user" "${roles%,}" "$(date +%s)" "$(( $(date +%s) + 43200 ))" | b64url)
 signature=$(printf '%s.%s' "$header" "$payload" | openssl dgst -binary -sha256 -hmac "$secret" | b64url)
 echo "$header.$payload.$signature"

@@ -116,6 +116,7 @@ class ProcessesTest {
                 .containsEntry("GROUPBUY_REDIS_URL", "redis://redis.data:6379")
                 .containsEntry("GROUPBUY_SECURITY_JWT_JWK_SET_URI",
                         "https://login.example.com/realms/shop/protocol/openid-connect/certs")
+                .containsEntry("GROUPBUY_SECURITY_JWT_AUDIENCE", "groupbuy-shop")
                 .containsEntry("LOGGING_LEVEL_COM_GROUPBUY", "INFO")
                 .as("topics the processes create match the partitions the autoscalers count on")
                 .containsEntry("GROUPBUY_ORDERQUEUE_PARTITIONS", "24")

@@ -7,13 +7,15 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -40,7 +42,7 @@ public class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/**", "/error").permitAll()
-                        .requestMatchers("/api/v1/dev/tokens").permitAll()
+                        .requestMatchers(DevTokenController.PATH).permitAll()
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(server -> server
@@ -61,10 +63,22 @@ public class SecurityConfiguration {
                                 "set groupbuy.security.jwt.secret or groupbuy.security.jwt.jwk-set-uri")))
                         .macAlgorithm(MacAlgorithm.HS256)
                         .build();
-        OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(settings.issuer()),
-                new JwtClaimValidator<String>(JwtClaimNames.SUB, sub -> sub != null && !sub.isBlank()));
-        decoder.setJwtValidator(validator);
+        decoder.setJwtValidator(validator(settings));
         return new CachingJwtDecoder(decoder, Clock.systemUTC(), Duration.ofMinutes(1), 100_000);
+    }
+
+    /**
+     * A token must be unexpired and expire at all (a token without {@code exp} would be valid forever), come from
+     * the issuer, be meant for us ({@code aud} holds the audience: a token another service accepts is not enough)
+     * and name its user.
+     */
+    private static OAuth2TokenValidator<Jwt> validator(JwtSettings settings) {
+        JwtTimestampValidator timestamps = new JwtTimestampValidator();
+        timestamps.setAllowEmptyExpiryClaim(false);
+        return JwtValidators.createDefaultWithValidators(
+                timestamps,
+                new JwtIssuerValidator(settings.issuer()),
+                new JwtAudienceValidator(settings.audience()),
+                new JwtClaimValidator<String>(JwtClaimNames.SUB, sub -> sub != null && !sub.isBlank()));
     }
 }

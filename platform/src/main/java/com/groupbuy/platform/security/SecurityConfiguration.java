@@ -1,6 +1,7 @@
 package com.groupbuy.platform.security;
 
 import com.groupbuy.platform.web.ProblemWriter;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,10 +27,13 @@ import java.util.Objects;
 
 /**
  * Every {@code /api/**} call needs a valid bearer JWT; roles are checked per endpoint with
- * {@code @PreAuthorize}. Actuator endpoints stay open for probes and Prometheus (they listen on the pod network
- * only, see the chart's NetworkPolicy).
+ * {@code @PreAuthorize}. The operator endpoints under {@code /admin/**} (the projections process) need an admin's
+ * token. Actuator endpoints stay open for probes and Prometheus (in the chart they listen on a management port of
+ * their own that only Prometheus may reach, see its NetworkPolicy). A context without a web server has no edge to
+ * guard.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableMethodSecurity
 @EnableConfigurationProperties(JwtSettings.class)
 public class SecurityConfiguration {
@@ -44,6 +48,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/actuator/**", "/error").permitAll()
                         .requestMatchers(DevTokenController.PATH).permitAll()
                         .requestMatchers("/api/**").authenticated()
+                        .requestMatchers("/admin/**").hasAuthority(Roles.authorityOf(Roles.ADMIN))
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(new RolesClaimConverter()))

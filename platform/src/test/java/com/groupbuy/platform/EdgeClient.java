@@ -30,6 +30,12 @@ final class EdgeClient {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET(), token, Map.of());
     }
 
+    /** A GET whose answer is not JSON (a Prometheus scrape), as text. */
+    String getText(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
     Answer post(String path, String token, String body) throws Exception {
         return post(path, token, body, Map.of());
     }

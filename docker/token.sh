@@ -1,12 +1,21 @@
 #!/usr/bin/env bash
 # Prints an HS256 bearer token the compose stack accepts: docker/token.sh USER ROLE [ROLE...]
-# e.g. docker/token.sh u1 customer, docker/token.sh boss admin. Uses GROUPBUY_JWT_SECRET like compose.yaml does.
+# e.g. docker/token.sh u1 customer, docker/token.sh boss admin. Signs with GROUPBUY_JWT_SECRET, from the
+# environment or else from docker/.env, like compose.yaml.
 set -euo pipefail
 if [ $# -lt 2 ]; then
   echo "usage: $0 USER ROLE [ROLE...]   (roles: customer, analyst, admin)" >&2
   exit 2
 fi
-secret="${GROUPBUY_JWT_SECRET:-compose-only-secret-change-me-0123456789abcdef}"
+secret="${GROUPBUY_JWT_SECRET:-}"
+env_file="$(dirname "$0")/.env"
+if [ -z "$secret" ] && [ -f "$env_file" ]; then
+  secret=$(sed -n 's/^GROUPBUY_JWT_SECRET=//p' "$env_file" | tail -n 1)
+fi
+if [ -z "$secret" ]; then
+  echo "set GROUPBUY_JWT_SECRET, the secret the compose stack was started with (see the top of docker/compose.yaml)" >&2
+  exit 1
+fi
 user="$1"
 shift
 roles=$(printf '"%s",' "$@")

@@ -45,7 +45,7 @@ public final class RealServers {
         NimbusJwtEncoder encoder = NimbusJwtEncoder.withSecretKey(
                 new SecretKeySpec(JWT_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256")).build();
         Instant now = Instant.now();
-        JwtClaimsSet claims = JwtClaimsSet.builder().issuer("groupbuy").subject(subject).issuedAt(now)
+        JwtClaimsSet claims = JwtClaimsSet.builder().issuer("groupbuy").audience(List.of("groupbuy")).subject(subject).issuedAt(now)
                 .expiresAt(now.plus(Duration.ofHours(1))).claim("roles", List.of(role)).build();
         return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
                 .getTokenValue();

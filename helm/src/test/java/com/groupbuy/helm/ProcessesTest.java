@@ -1,8 +1,10 @@
 package com.groupbuy.helm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Service;
@@ -20,19 +22,21 @@ class ProcessesTest {
 
     private static final Map<String, Integer> PORTS = Map.of("api", 8081, "query-side", 8082, "projections", 8083,
             "worker", 8084);
+    /** Actuator's port in every pod (management.server.port), apart from the port that serves clients. */
+    static final int MANAGEMENT_PORT = 8090;
 
     @ParameterizedTest
     @EnumSource(ValueSet.class)
-    void every_process_listens_on_its_contract_port(ValueSet values) {
+    void every_process_listens_on_its_contract_port_and_serves_actuator_on_the_management_port(ValueSet values) {
         RenderedChart chart = GroupbuyChart.render(values);
 
         PORTS.forEach((process, port) -> {
             Container container = container(chart, process);
-            assertThat(container.getPorts()).singleElement().satisfies(p -> {
-                assertThat(p.getName()).isEqualTo("http");
-                assertThat(p.getContainerPort()).isEqualTo(port);
-            });
+            assertThat(container.getPorts())
+                    .extracting(ContainerPort::getName, ContainerPort::getContainerPort)
+                    .containsExactlyInAnyOrder(tuple("http", port), tuple("management", MANAGEMENT_PORT));
             assertThat(env(container, "SERVER_PORT")).contains(String.valueOf(port));
+            assertThat(env(container, "MANAGEMENT_SERVER_PORT")).contains(String.valueOf(MANAGEMENT_PORT));
         });
     }
 
@@ -116,6 +120,7 @@ class ProcessesTest {
                 .containsEntry("GROUPBUY_REDIS_URL", "redis://redis.data:6379")
                 .containsEntry("GROUPBUY_SECURITY_JWT_JWK_SET_URI",
                         "https://login.example.com/realms/shop/protocol/openid-connect/certs")
+                .containsEntry("GROUPBUY_SECURITY_JWT_AUDIENCE", "groupbuy-shop")
                 .containsEntry("LOGGING_LEVEL_COM_GROUPBUY", "INFO")
                 .as("topics the processes create match the partitions the autoscalers count on")
                 .containsEntry("GROUPBUY_ORDERQUEUE_PARTITIONS", "24")
@@ -131,10 +136,11 @@ class ProcessesTest {
         PORTS.forEach((process, port) -> {
             Service service = chart.get(Service.class, GroupbuyChart.RELEASE + "-" + process);
             ServicePort metrics = port(service, "metrics").orElseThrow();
-            assertThat(metrics.getPort()).isEqualTo(port);
-            assertThat(metrics.getTargetPort().getStrVal()).isEqualTo("http");
+            assertThat(metrics.getPort()).isEqualTo(MANAGEMENT_PORT);
+            assertThat(metrics.getTargetPort().getStrVal()).isEqualTo("management");
             boolean servesClients = process.equals("api") || process.equals("query-side");
             assertThat(port(service, "http")).as("client port of %s", process).matches(p -> p.isPresent() == servesClients);
+            port(service, "http").ifPresent(http -> assertThat(http.getTargetPort().getStrVal()).isEqualTo("http"));
         });
     }
 
@@ -159,6 +165,6 @@ class ProcessesTest {
     private static void assertProbe(Probe probe, String path) {
         assertThat(probe).isNotNull();
         assertThat(probe.getHttpGet().getPath()).isEqualTo(path);
-        assertThat(probe.getHttpGet().getPort().getStrVal()).isEqualTo("http");
+        assertThat(probe.getHttpGet().getPort().getStrVal()).isEqualTo("management");
     }
 }

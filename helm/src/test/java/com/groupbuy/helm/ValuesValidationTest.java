@@ -19,6 +19,11 @@ class ValuesValidationTest {
             writable-root-filesystem.yaml     | readOnlyRootFilesystem
             unknown-autoscaling-engine.yaml   | engine
             value-target-type.yaml            | targetQueueDepthPerPod
+            local-profile.yaml                | /config/springProfiles/1
+            local-profile-in-extra-env.yaml   | invalid propertyName 'SPRING_PROFILES_ACTIVE'
+            local-profile-in-process-env.yaml | /querySide/extraEnv/0
+            local-profile-in-jvm-options.yaml | /api/jvmOptions
+            local-profile-in-jdk-options.yaml | /worker/extraEnv/0
             """)
     void values_that_break_the_rules_fail_the_rendering(String valuesFile, String explanation) {
         Path file = Path.of("src", "test", "resources", "invalid-values", valuesFile);

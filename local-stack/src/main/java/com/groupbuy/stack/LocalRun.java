@@ -90,6 +90,7 @@ public final class LocalRun {
             String note = switch (process.role()) {
                 case "api" -> balanced ? "this api alone" : "commands; POST /api/v1/dev/tokens for tokens";
                 case "query-side" -> "reads";
+                case "projections" -> "operator endpoints, admin token: bin/projections-admin";
                 default -> "actuator only";
             };
             lines.append(line(process.name(), process.baseUrl(), note));

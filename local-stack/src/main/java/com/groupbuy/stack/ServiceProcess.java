@@ -1,6 +1,7 @@
 package com.groupbuy.stack;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,7 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** One of the system's processes, started from its runnable jar the way a container would start it. */
+/**
+ * One of the system's processes, started from its runnable jar the way a container would start it, listening on
+ * the loopback interface only: its actuator shares its port here (the chart moves actuator to a port of its own),
+ * and nothing of a developer's run should be reachable from other machines.
+ */
 final class ServiceProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -69,6 +74,7 @@ final class ServiceProcess implements AutoCloseable {
         command.addAll(jvmOptions);
         command.add("-jar");
         command.add(jar.toString());
+        command.add("--server.address=" + InetAddress.getLoopbackAddress().getHostAddress());
         command.add("--server.port=" + port);
         command.addAll(arguments);
         command.addAll(moreArguments);

@@ -1,16 +1,16 @@
 package com.groupbuy.platform;
 
+import com.groupbuy.platform.security.DevTokenConfiguration;
 import com.groupbuy.platform.security.SecurityConfiguration;
 import com.groupbuy.platform.web.WebConfiguration;
-import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
-/** The HTTP edge every process shares; an application imports it with {@code @Import}. */
+/**
+ * The HTTP edge of the processes clients call (api, query side), dev tokens of the local run included; an
+ * application imports it with {@code @Import}.
+ */
 @Configuration(proxyBeanMethods = false)
-@Import({WebConfiguration.class, SecurityConfiguration.class})
-@ComponentScan(basePackageClasses = SecurityConfiguration.class,
-        includeFilters = @ComponentScan.Filter(org.springframework.web.bind.annotation.RestController.class),
-        useDefaultFilters = false)
+@Import({WebConfiguration.class, SecurityConfiguration.class, DevTokenConfiguration.class})
 public class PlatformConfiguration {
 }

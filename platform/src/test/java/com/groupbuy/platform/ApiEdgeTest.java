@@ -1,5 +1,7 @@
 package com.groupbuy.platform;
 
+import com.groupbuy.platform.EdgeClient.Answer;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
@@ -8,6 +10,11 @@ import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,9 +25,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 
+import static com.groupbuy.platform.EdgeClient.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The HTTP edge every process shares, over real HTTP: tokens, roles, and errors as problem+json. */
@@ -32,12 +42,15 @@ class ApiEdgeTest {
     static final String SECRET = "an-edge-test-secret-that-is-long-enough";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @LocalServerPort
     int port;
 
-    record Answer(int status, String contentType, JsonNode body) {
+    private EdgeClient edge;
+
+    @BeforeEach
+    void connect() {
+        edge = new EdgeClient("127.0.0.1", port);
     }
 
     @Test
@@ -119,38 +132,67 @@ class ApiEdgeTest {
         assertProblem(get("/api/v1/nothing-here", token("u1", "customer")), 404, "NOT_FOUND");
     }
 
+    @Test
+    void a_dev_token_expires_and_names_the_audience() throws Exception {
+        JsonNode claims = claimsOf(token("u7", "customer"));
+
+        assertThat(claims.get("exp").asLong()).isGreaterThan(Instant.now().getEpochSecond());
+        assertThat(claims.get("aud").toString()).contains("\"groupbuy\"");
+    }
+
+    @Test
+    void a_signed_token_that_expires_and_names_the_audience_passes() throws Exception {
+        assertThat(get("/api/v1/whoami", signed(wellFormedClaims())).status()).isEqualTo(200);
+    }
+
+    @Test
+    void a_token_without_an_expiry_is_401() throws Exception {
+        String neverExpires = signed(wellFormedClaims().claims(claims -> claims.remove("exp")));
+
+        assertProblem(get("/api/v1/whoami", neverExpires), 401, "UNAUTHORIZED");
+    }
+
+    @Test
+    void a_token_for_another_audience_is_401() throws Exception {
+        String forAnotherService = signed(wellFormedClaims().audience(List.of("another-service")));
+
+        assertProblem(get("/api/v1/whoami", forAnotherService), 401, "UNAUTHORIZED");
+    }
+
+    @Test
+    void a_token_without_an_audience_is_401() throws Exception {
+        String forAnyone = signed(wellFormedClaims().claims(claims -> claims.remove("aud")));
+
+        assertProblem(get("/api/v1/whoami", forAnyone), 401, "UNAUTHORIZED");
+    }
+
     private String token(String userId, String role) throws Exception {
-        Answer answer = post("/api/v1/dev/tokens", null,
-                "{\"userId\":\"" + userId + "\",\"roles\":[\"" + role + "\"]}");
-        assertThat(answer.status()).isEqualTo(200);
-        return answer.body().get("token").asString();
+        return edge.devToken(userId, role);
     }
 
     private Answer get(String path, String token) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET(), token);
+        return edge.get(path, token);
     }
 
     private Answer post(String path, String token, String body) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)), token);
+        return edge.post(path, token, body);
     }
 
-    private Answer send(HttpRequest.Builder request, String token) throws Exception {
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        JsonNode body = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
-        return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), body);
+    /** A token signed with the right key, as an identity provider would issue it: customer u1, valid for 10 min. */
+    private static JwtClaimsSet.Builder wellFormedClaims() {
+        Instant now = Instant.now();
+        return JwtClaimsSet.builder().issuer("groupbuy").subject("u1").audience(List.of("groupbuy"))
+                .issuedAt(now).expiresAt(now.plus(Duration.ofMinutes(10))).claim("roles", List.of("customer"));
     }
 
-    private static void assertProblem(Answer answer, int status, String code) {
-        assertThat(answer.status()).isEqualTo(status);
-        assertThat(answer.contentType()).startsWith("application/problem+json");
-        assertThat(answer.body().get("code").asString()).isEqualTo(code);
-        assertThat(answer.body().get("status").asInt()).isEqualTo(status);
-        assertThat(answer.body().get("type").asString()).startsWith("https://");
-        assertThat(answer.body().get("title").asString()).isNotBlank();
+    private static String signed(JwtClaimsSet.Builder claims) {
+        NimbusJwtEncoder encoder = NimbusJwtEncoder.withSecretKey(
+                new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256")).build();
+        return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims.build()))
+                .getTokenValue();
+    }
+
+    private static JsonNode claimsOf(String token) {
+        return JSON.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1]));
     }
 }

@@ -3,7 +3,8 @@ package com.groupbuy.platform;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -14,9 +15,13 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.Map;
 
-/** A tiny application with the platform edge and two endpoints, one per kind of caller. */
-@SpringBootApplication
-@Import(PlatformConfiguration.class)
+/**
+ * A tiny application with the platform edge and two endpoints, one per kind of caller. Nothing is scanned: like
+ * the real applications, it gets the platform's beans only through {@link PlatformConfiguration}.
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@Import({PlatformConfiguration.class, EdgeTestApplication.Endpoints.class})
 class EdgeTestApplication {
 
     record Order(@NotBlank String sku, @Positive int quantity) {

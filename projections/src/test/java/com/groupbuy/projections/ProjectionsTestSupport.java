@@ -6,6 +6,8 @@ import com.groupbuy.events.DomainEvent;
 import com.groupbuy.events.EventRecordCodec;
 import com.groupbuy.infra.Infrastructure;
 import com.groupbuy.infra.Infrastructures;
+import com.groupbuy.platform.security.DevTokens;
+import com.groupbuy.platform.security.JwtSettings;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -52,6 +54,9 @@ import static org.awaitility.Awaitility.await;
 public abstract class ProjectionsTestSupport {
 
     protected static final Duration PATIENCE = Duration.ofSeconds(20);
+    private static final String JWT_SECRET = "a-projections-test-secret-that-is-long-enough";
+    private static final DevTokens TOKENS = new DevTokens(JwtSettings.withSecret(JWT_SECRET));
+    private static final String ADMIN = tokenFor("projections-it-admin", "admin");
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -61,6 +66,7 @@ public abstract class ProjectionsTestSupport {
         registry.add("spring.datasource.password", infra::jdbcPassword);
         registry.add("spring.kafka.bootstrap-servers", infra::kafkaBootstrapServers);
         registry.add("groupbuy.redis.url", infra::redisUrl);
+        registry.add("groupbuy.security.jwt.secret", () -> JWT_SECRET);
         registry.add("groupbuy.projections.retry-backoff", () -> "50ms");
         registry.add("groupbuy.projections.redis-check-interval", () -> "300ms");
     }
@@ -82,12 +88,26 @@ public abstract class ProjectionsTestSupport {
     public record Answer(int status, String contentType, JsonNode body) {
     }
 
-    /** A call to the projections process's own HTTP port (its operator endpoints). */
+    /** A call to the projections process's own HTTP port (its operator endpoints), as an admin. */
     protected Answer call(String method, String path) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        return call(method, path, ADMIN);
+    }
+
+    /** A call with {@code token} as its bearer token, or none when it is null. */
+    protected Answer call(String method, String path, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         JsonNode body = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
         return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), body);
+    }
+
+    /** A token the process accepts, for {@code userId} in {@code role}, as the local run's dev tokens are made. */
+    protected static String tokenFor(String userId, String role) {
+        return TOKENS.issue(userId, List.of(role));
     }
 
     /** The offset of the last record this test sent to each partition. */

@@ -25,8 +25,8 @@ import java.util.TreeMap;
  * the analyst queries answer on the result. Starts Kafka, PostgreSQL, Redis, the projections process (with no
  * live consumers, so each rebuild has the machine to itself) and the query side; writes the history of
  * {@code orders} orders (default 1,000,000) straight to the event topics ({@link EventStream}); rebuilds each
- * projection through its admin endpoint and reads the rate from the rebuild's status; then times each analyst
- * query. Prints a Markdown summary.
+ * projection through its admin endpoint (with an admin's dev token from the query side) and reads the rate from
+ * the rebuild's status; then times each analyst query. Prints a Markdown summary.
  */
 public final class RebuildBenchmark {
 
@@ -81,15 +81,16 @@ public final class RebuildBenchmark {
 
     private void rebuild(String projection) throws Exception {
         String url = stack.projectionsUrl() + "/admin/projections/" + projection + "/rebuild";
+        String admin = client.devToken(stack.queryUrl(), "bench-admin", "admin");
         String loadBefore = load();
-        StackClient.Response started = client.postRaw(url, null, "");
+        StackClient.Response started = client.postRaw(url, admin, "");
         if (started.status() != 202) {
             throw new IllegalStateException("rebuild of " + projection + " answered " + started);
         }
         JsonNode status;
         do {
             Thread.sleep(1_000);
-            status = client.get(url, null).body();
+            status = client.get(url, admin).body();
         } while ("RUNNING".equals(status.get("state").asString()));
         if (!"DONE".equals(status.get("state").asString())) {
             throw new IllegalStateException("rebuild of " + projection + " failed: " + status);

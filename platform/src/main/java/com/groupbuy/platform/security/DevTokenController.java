@@ -5,30 +5,22 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.springframework.context.annotation.Profile;
-import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
-import org.springframework.security.oauth2.jwt.JwsHeader;
-import org.springframework.security.oauth2.jwt.JwtClaimsSet;
-import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
-import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Instant;
 import java.util.List;
 
-/** Mints tokens for any user and roles. Exists only in the embedded local run (profile {@code local}). */
+/** Mints tokens for any user and roles; see {@link DevTokenConfiguration} for when and to whom. */
 @RestController
-@Profile("local")
 class DevTokenController {
 
-    private final JwtSettings settings;
-    private final NimbusJwtEncoder encoder;
+    static final String PATH = "/api/v1/dev/tokens";
 
-    DevTokenController(JwtSettings settings) {
-        this.settings = settings;
-        this.encoder = NimbusJwtEncoder.withSecretKey(HmacKeys.of(settings.secret())).build();
+    private final DevTokens tokens;
+
+    DevTokenController(DevTokens tokens) {
+        this.tokens = tokens;
     }
 
     record TokenRequest(@NotBlank @Size(max = CurrentUser.MAX_USER_ID_LENGTH) String userId,
@@ -38,17 +30,8 @@ class DevTokenController {
     record TokenResponse(String token) {
     }
 
-    @PostMapping("/api/v1/dev/tokens")
+    @PostMapping(PATH)
     TokenResponse issue(@Valid @RequestBody TokenRequest request) {
-        Instant now = Instant.now();
-        JwtClaimsSet claims = JwtClaimsSet.builder()
-                .issuer(settings.issuer())
-                .subject(request.userId())
-                .issuedAt(now)
-                .expiresAt(now.plus(settings.devTokenLifetime()))
-                .claim(RolesClaimConverter.ROLES_CLAIM, request.roles())
-                .build();
-        JwsHeader header = JwsHeader.with(MacAlgorithm.HS256).build();
-        return new TokenResponse(encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue());
+        return new TokenResponse(tokens.issue(request.userId(), request.roles()));
     }
 }

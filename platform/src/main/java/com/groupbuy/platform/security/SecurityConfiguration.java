@@ -1,19 +1,22 @@
 package com.groupbuy.platform.security;
 
 import com.groupbuy.platform.web.ProblemWriter;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -24,10 +27,13 @@ import java.util.Objects;
 
 /**
  * Every {@code /api/**} call needs a valid bearer JWT; roles are checked per endpoint with
- * {@code @PreAuthorize}. Actuator endpoints stay open for probes and Prometheus (they listen on the pod network
- * only, see the chart's NetworkPolicy).
+ * {@code @PreAuthorize}. The operator endpoints under {@code /admin/**} (the projections process) need an admin's
+ * token. Actuator endpoints stay open for probes and Prometheus (in the chart they listen on a management port of
+ * their own that only Prometheus may reach, see its NetworkPolicy). A context without a web server has no edge to
+ * guard.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableMethodSecurity
 @EnableConfigurationProperties(JwtSettings.class)
 public class SecurityConfiguration {
@@ -40,8 +46,9 @@ public class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/**", "/error").permitAll()
-                        .requestMatchers("/api/v1/dev/tokens").permitAll()
+                        .requestMatchers(DevTokenController.PATH).permitAll()
                         .requestMatchers("/api/**").authenticated()
+                        .requestMatchers("/admin/**").hasAuthority(Roles.authorityOf(Roles.ADMIN))
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(new RolesClaimConverter()))
@@ -61,11 +68,23 @@ public class SecurityConfiguration {
                                 "set groupbuy.security.jwt.secret or groupbuy.security.jwt.jwk-set-uri")))
                         .macAlgorithm(MacAlgorithm.HS256)
                         .build();
-        OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(settings.issuer()),
+        decoder.setJwtValidator(validator(settings));
+        return new CachingJwtDecoder(decoder, Clock.systemUTC(), Duration.ofMinutes(1), 100_000);
+    }
+
+    /**
+     * A token must be unexpired and expire at all (a token without {@code exp} would be valid forever), come from
+     * the issuer, be meant for us ({@code aud} holds the audience: a token another service accepts is not enough)
+     * and name its user.
+     */
+    private static OAuth2TokenValidator<Jwt> validator(JwtSettings settings) {
+        JwtTimestampValidator timestamps = new JwtTimestampValidator();
+        timestamps.setAllowEmptyExpiryClaim(false);
+        return JwtValidators.createDefaultWithValidators(
+                timestamps,
+                new JwtIssuerValidator(settings.issuer()),
+                new JwtAudienceValidator(settings.audience()),
                 new JwtClaimValidator<String>(JwtClaimNames.SUB, sub -> sub != null && !sub.isBlank()
                         && sub.length() <= CurrentUser.MAX_USER_ID_LENGTH));
-        decoder.setJwtValidator(validator);
-        return new CachingJwtDecoder(decoder, Clock.systemUTC(), Duration.ofMinutes(1), 100_000);
     }
 }

@@ -21,9 +21,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Operator endpoints of the projections process (its own port, not routed from outside, like actuator): list the
- * projections, take a read model's checksum, rebuild it from Kafka, replay its dead letters. See
- * docs/operations.md, "Replay and rebuild".
+ * Operator endpoints of the projections process (its own port, not routed from outside; an admin's token, see
+ * {@code SecurityConfiguration}): list the projections, take a read model's checksum, rebuild it from Kafka,
+ * replay its dead letters. See docs/operations.md, "Replay and rebuild".
  */
 @RestController
 @RequestMapping("/admin/projections")

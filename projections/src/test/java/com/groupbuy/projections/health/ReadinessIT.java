@@ -27,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.kafka.admin.auto-create=false",
+        "groupbuy.security.jwt.secret=a-projections-readiness-test-secret-long-enough",
         "groupbuy.health.kafka.timeout=1s",
         "groupbuy.projections.lag-refresh=1h"})
 @DirtiesContext

@@ -1,0 +1,66 @@
+package com.groupbuy.projections.maintenance;
+
+import com.groupbuy.projections.ProjectionsTestSupport;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The operator endpoints rebuild read models and replay dead letters: only an admin's token opens them, checked
+ * as the api and the query side check tokens, and refusals are problem+json like every other error.
+ */
+class OperatorEndpointsNeedAnAdminIT extends ProjectionsTestSupport {
+
+    private static final String CALLS = """
+            GET,  /admin/projections
+            GET,  /admin/projections/catalog/checksum
+            GET,  /admin/projections/catalog/positions
+            GET,  /admin/projections/catalog/rebuild
+            POST, /admin/projections/catalog/rebuild
+            POST, /admin/projections/catalog/dead-letters/replay
+            """;
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(textBlock = CALLS)
+    void without_a_token_the_answer_is_401(String method, String path) throws Exception {
+        assertProblem(call(method, path, null), 401, "UNAUTHORIZED");
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(textBlock = CALLS)
+    void a_customers_or_an_analysts_token_is_403(String method, String path) throws Exception {
+        assertProblem(call(method, path, tokenFor("c1", "customer")), 403, "FORBIDDEN");
+        assertProblem(call(method, path, tokenFor("a1", "analyst")), 403, "FORBIDDEN");
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(textBlock = """
+            GET, /admin/projections
+            GET, /admin/projections/not-a-projection/checksum
+            """)
+    void a_token_that_is_not_valid_is_401(String method, String path) throws Exception {
+        String admin = tokenFor("boss", "admin");
+        String forged = admin.substring(0, admin.lastIndexOf('.') + 1) + "c2lnbmVkLWJ5LXNvbWVvbmUtZWxzZQ";
+
+        assertProblem(call(method, path, forged), 401, "UNAUTHORIZED");
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(textBlock = """
+            GET, /admin/projections,                    200
+            GET, /admin/projections/catalog/checksum,   200
+            GET, /admin/projections/catalog/positions,  200
+            GET, /admin/projections/nothing-like-it/checksum, 404
+            """)
+    void an_admins_token_opens_them(String method, String path, int status) throws Exception {
+        assertThat(call(method, path, tokenFor("boss", "admin")).status()).isEqualTo(status);
+    }
+
+    private static void assertProblem(Answer answer, int status, String code) {
+        assertThat(answer.status()).isEqualTo(status);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.body().get("code").asString()).isEqualTo(code);
+        assertThat(answer.body().get("status").asInt()).isEqualTo(status);
+    }
+}

@@ -48,9 +48,17 @@ public final class HttpApi {
     }
 
     public Answer post(String path, String token, String body) throws Exception {
+        return post(path, token, body, null);
+    }
+
+    /** A POST with an Idempotency-Key, as a storefront sends it when it may have to send the request again. */
+    public Answer post(String path, String token, String body, String idempotencyKey) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

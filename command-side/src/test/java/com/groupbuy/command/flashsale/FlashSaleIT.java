@@ -2,6 +2,7 @@ package com.groupbuy.command.flashsale;
 
 import com.groupbuy.command.RealServers;
 import com.groupbuy.command.StoredEvents;
+import com.groupbuy.command.flashsale.gate.FlashSaleGateSync;
 import com.groupbuy.command.flashsale.model.DescribeFlashSaleAllocation;
 import com.groupbuy.command.flashsale.model.FlashSaleAllocation;
 import com.groupbuy.command.product.model.RegisterProduct;
@@ -10,6 +11,7 @@ import com.groupbuy.command.HttpApi.Answer;
 import com.groupbuy.contract.RedisKeys;
 import com.groupbuy.events.product.StockReturned;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +22,7 @@ import org.redisson.client.codec.StringCodec;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -65,6 +68,12 @@ class FlashSaleIT {
 
     @Autowired
     RedissonClient redis;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    org.axonframework.config.Configuration axon;
 
     private HttpApi api;
     private StoredEvents events;
@@ -118,8 +127,7 @@ class FlashSaleIT {
     void a_sale_whose_gate_state_is_lost_mid_sale_keeps_every_guarantee() throws Exception {
         String sale = scheduleSale(product(100), 20, 2, Instant.now().minusSeconds(1), Instant.now().plusSeconds(600));
         List<Purchase> before = crowd(sale, "flush", 20, 1);
-        redis.getKeys().delete(RedisKeys.flashSaleGate(sale), RedisKeys.flashSaleGateBuyers(sale),
-                RedisKeys.flashSaleGateOrders(sale));
+        loseTheGateStateOf(sale);
 
         List<Purchase> after = crowdRetryingWhileSyncing(sale, "flush", 60, 4);
 
@@ -128,6 +136,49 @@ class FlashSaleIT {
         assertThat(admitted).hasSize(20);
         assertThat(unitsPerUser(admitted).values()).allMatch(units -> units <= 2);
         assertThat(events.awaitOutcomes(orderIds(admitted))).containsOnly("CONFIRMED");
+        assertThat(allocationOf(sale).remaining()).isZero();
+    }
+
+    @Test
+    void a_sale_scheduled_again_after_its_gate_was_lost_is_rebuilt_from_the_sale_not_reopened_in_full()
+            throws Exception {
+        String sku = product(100);
+        String key = "again-" + UUID.randomUUID();
+        Answer created = scheduleWithKey(sku, key);
+        String sale = created.body().get("flashSaleId").asString();
+        List<Purchase> before = crowd(sale, "again", 5, 1);
+        assertThat(before).allMatch(p -> p.answer().status() == 202);
+        loseTheGateStateOf(sale);
+        // as if the api had died before it stored the first answer: the repeat runs the request again
+        jdbc.update("DELETE FROM idempotency_record WHERE idem_key = ?", key);
+
+        Answer repeated = scheduleWithKey(sku, key);
+        List<Purchase> after = crowdRetryingWhileSyncing(sale, "again-later", 5, 1);
+
+        assertThat(repeated.status()).isEqualTo(201);
+        assertThat(repeated.body().get("flashSaleId").asString()).isEqualTo(sale);
+        assertThat(after).extracting(p -> p.answer().code()).containsOnly("SOLD_OUT");
+        assertThat(events.awaitOutcomes(orderIds(before))).containsOnly("CONFIRMED");
+        assertThat(allocationOf(sale).remaining()).isZero();
+    }
+
+    @Test
+    void a_gate_that_lost_its_sale_is_not_reopened_in_full_by_the_sales_events_replayed() throws Exception {
+        String sale = scheduleSale(product(100), 5, 1, Instant.now().minusSeconds(1), Instant.now().plusSeconds(600));
+        List<Purchase> before = crowd(sale, "replayed", 5, 1);
+        assertThat(events.awaitOutcomes(orderIds(before))).containsOnly("CONFIRMED");
+        loseTheGateStateOf(sale);
+
+        StreamingEventProcessor gateSync = axon.eventProcessingConfiguration()
+                .eventProcessor(FlashSaleGateSync.PROCESSING_GROUP, StreamingEventProcessor.class).orElseThrow();
+        gateSync.shutDown();
+        gateSync.resetTokens();
+        gateSync.start();
+        await().atMost(Duration.ofSeconds(60)).until(() -> !gateSync.processingStatus().isEmpty()
+                && gateSync.processingStatus().values().stream().allMatch(s -> s.isCaughtUp() && !s.isReplaying()));
+        List<Purchase> after = crowdRetryingWhileSyncing(sale, "replayed-later", 5, 1);
+
+        assertThat(after).extracting(p -> p.answer().code()).containsOnly("SOLD_OUT");
         assertThat(allocationOf(sale).remaining()).isZero();
     }
 
@@ -234,6 +285,18 @@ class FlashSaleIT {
         return api.post("/api/v1/flash-sales", admin, """
                 {"sku":"%s","priceCents":%s,"quantity":%d,"perUserLimit":%d,"startsAt":"%s","endsAt":"%s"}"""
                 .formatted(sku, priceCents, quantity, perUserLimit, startsAt, endsAt));
+    }
+
+    /** What a Redis flush or failover without replicas does to a sale at the gate. */
+    private void loseTheGateStateOf(String sale) {
+        redis.getKeys().delete(RedisKeys.flashSaleGate(sale), RedisKeys.flashSaleGateBuyers(sale),
+                RedisKeys.flashSaleGateOrders(sale));
+    }
+
+    private Answer scheduleWithKey(String sku, String idempotencyKey) throws Exception {
+        return api.post("/api/v1/flash-sales", admin, """
+                {"sku":"%s","priceCents":199,"quantity":5,"perUserLimit":1,"startsAt":"%s","endsAt":"%s"}"""
+                .formatted(sku, Instant.now().minusSeconds(1), Instant.now().plusSeconds(600)), idempotencyKey);
     }
 
     private String scheduleSale(String sku, int quantity, int perUserLimit, Instant startsAt, Instant endsAt)

@@ -100,9 +100,10 @@ class FlashSaleController {
                                               @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         String flashSaleId = IdempotentIds.idFor("flash-sale", CurrentUser.of(caller).userId(), key);
         Allotment units = commands.sendAndWait(new SetAsideStock(request.sku(), flashSaleId, request.quantity()));
-        scheduleOver(units, flashSaleId, request);
-        gate.open(flashSaleId, request.sku(), request.startsAt(), request.endsAt(), request.perUserLimit(),
-                units.quantity());
+        if (scheduleOver(units, flashSaleId, request)) {
+            gate.open(flashSaleId, request.sku(), request.startsAt(), request.endsAt(), request.perUserLimit(),
+                    units.quantity());
+        }
         return ResponseEntity.created(URI.create("/api/v1/flash-sales/" + flashSaleId))
                 .body(new FlashSaleCreated(flashSaleId));
     }
@@ -152,12 +153,16 @@ class FlashSaleController {
      * refused), so no sale can sell them. After any other failure a sale with this id may exist, or the repeat with
      * the same Idempotency-Key may schedule it over these same units (setting aside again answers them again), so
      * they stay set aside for it.
+     *
+     * <p>Answers whether the sale was scheduled now. Only then is the gate opened with all the sale's units: a
+     * repeat must not reopen a gate that has lost the sale after purchases (the next purchase rebuilds it from the
+     * sale instead).
      */
-    private void scheduleOver(Allotment units, String flashSaleId, ScheduleRequest request) {
+    private boolean scheduleOver(Allotment units, String flashSaleId, ScheduleRequest request) {
         try {
-            commands.sendAndWait(new ScheduleFlashSale(flashSaleId, request.sku(), units.category(),
-                    request.priceCents(), units.quantity(), request.perUserLimit(), request.startsAt(),
-                    request.endsAt()));
+            return Boolean.TRUE.equals(commands.<Boolean>sendAndWait(new ScheduleFlashSale(flashSaleId,
+                    request.sku(), units.category(), request.priceCents(), units.quantity(), request.perUserLimit(),
+                    request.startsAt(), request.endsAt())));
         } catch (RuntimeException failure) {
             if (CommandFailures.causeOf(failure) instanceof BusinessRuleViolation) {
                 commands.sendAndWait(new ReturnStock(request.sku(), flashSaleId, units.quantity()));

@@ -1,7 +1,6 @@
 package com.groupbuy.command.flashsale.gate;
 
 import com.groupbuy.events.flashsale.FlashSaleEnded;
-import com.groupbuy.events.flashsale.FlashSaleScheduled;
 import com.groupbuy.events.flashsale.FlashSaleUnitsReturned;
 import com.groupbuy.events.order.OrderRejected;
 import org.axonframework.config.ProcessingGroup;
@@ -10,9 +9,13 @@ import org.axonframework.eventhandling.EventHandler;
 import java.time.Duration;
 
 /**
- * Keeps the gate in step with the sales' events: opens a scheduled sale, gives the gate back the units of orders
- * that gave theirs back to the sale or were rejected by it, and closes an ended sale. Runs in the workers over the
- * event store; every change is keyed by order, so a replayed event changes nothing.
+ * Keeps the gate in step with the sales' events: gives the gate back the units of orders that gave theirs back to
+ * the sale or were rejected by it, and closes an ended sale. Runs in the workers over the event store; every change
+ * is keyed by order, so a replayed event changes nothing.
+ *
+ * <p>It does not open sales: a {@code FlashSaleScheduled} handled late (a lagging or replaying processor) after the
+ * gate lost the sale would reopen it with every unit although purchases took some. The api opens the gate when it
+ * schedules the sale; a gate that has lost a sale is rebuilt from the sale itself ({@link FlashSaleGateRepair}).
  */
 @ProcessingGroup(FlashSaleGateSync.PROCESSING_GROUP)
 public class FlashSaleGateSync {
@@ -25,12 +28,6 @@ public class FlashSaleGateSync {
     public FlashSaleGateSync(FlashSaleGate gate, Duration syncPatience) {
         this.gate = gate;
         this.syncPatience = syncPatience;
-    }
-
-    @EventHandler
-    void on(FlashSaleScheduled event) {
-        gate.open(event.flashSaleId(), event.sku(), event.startsAt(), event.endsAt(), event.perUserLimit(),
-                event.quantity());
     }
 
     @EventHandler

@@ -48,14 +48,15 @@ public class FlashSale {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(ScheduleFlashSale command, DeadlineManager deadlines, Clock clock) {
+    boolean handle(ScheduleFlashSale command, DeadlineManager deadlines, Clock clock) {
         if (flashSaleId != null) {
-            return;
+            return false;
         }
         SaleTerms terms = SaleTerms.of(command, clock.instant());
         apply(new FlashSaleScheduled(command.flashSaleId(), command.sku(), command.category(), terms.priceCents(),
                 terms.quantity(), terms.perUserLimit(), terms.startsAt(), terms.endsAt()));
         deadlines.schedule(terms.endsAt(), SALE_WINDOW);
+        return true;
     }
 
     @CommandHandler

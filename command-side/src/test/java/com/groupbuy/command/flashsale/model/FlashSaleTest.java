@@ -52,6 +52,7 @@ class FlashSaleTest {
         fixture.givenNoPriorActivity()
                 .when(new ScheduleFlashSale(SALE, "TEA", "tea", 199, 20, 2, startsAt, endsAt))
                 .expectEvents(scheduled(20, 2))
+                .expectResultMessagePayload(true)
                 .expectScheduledDeadlineWithName(Duration.between(fixture.currentTime(), endsAt), FlashSale.SALE_WINDOW);
     }
 
@@ -69,6 +70,7 @@ class FlashSaleTest {
         fixture.given(scheduled(20, 2), reserved("o-1", "u1", 2, 18))
                 .when(new ScheduleFlashSale(SALE, "TEA", "tea", 199, 20, 2, startsAt, endsAt))
                 .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayload(false)
                 .expectNoEvents()
                 .expectNoScheduledDeadlines();
     }

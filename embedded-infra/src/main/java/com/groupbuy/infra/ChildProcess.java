@@ -24,9 +24,14 @@ final class ChildProcess {
     private final Process process;
     private final Path logFile;
 
-    private ChildProcess(String name, Process process, Path logFile) {
+    private final List<String> command;
+    private final Path workingDirectory;
+
+    private ChildProcess(String name, Process process, List<String> command, Path workingDirectory, Path logFile) {
         this.name = name;
         this.process = process;
+        this.command = List.copyOf(command);
+        this.workingDirectory = workingDirectory;
         this.logFile = logFile;
     }
 
@@ -38,7 +43,15 @@ final class ChildProcess {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                 .start();
-        return new ChildProcess(name, process, logFile);
+        return new ChildProcess(name, process, command, workingDirectory, logFile);
+    }
+
+    /** Starts the same command again, in the same directory and appending to the same log, once this one ended. */
+    ChildProcess startAgain() throws IOException {
+        if (process.isAlive()) {
+            throw new IllegalStateException(name + " is still running");
+        }
+        return start(name, command, workingDirectory, logFile);
     }
 
     /** Runs a tool to its end and fails with its output unless it succeeded. */

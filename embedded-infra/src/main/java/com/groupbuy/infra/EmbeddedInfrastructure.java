@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * ports, with all their data in one temporary directory that closing deletes. A shutdown hook closes whatever the
  * JVM leaves open, and each start first removes what crashed JVMs left behind.
  */
-public final class EmbeddedInfrastructure implements Infrastructure {
+public final class EmbeddedInfrastructure implements Infrastructure, ServerOutages {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedInfrastructure.class);
 
@@ -99,6 +99,33 @@ public final class EmbeddedInfrastructure implements Infrastructure {
     @Override
     public int redisPort() {
         return redis.port();
+    }
+
+    @Override
+    public void stop(Server server) {
+        switch (server) {
+            case KAFKA -> kafka.close();
+            case POSTGRESQL -> postgres.close();
+            case REDIS -> redis.close();
+        }
+        log.info("{} stopped", server);
+    }
+
+    @Override
+    public void startAgain(Server server) {
+        try {
+            switch (server) {
+                case KAFKA -> kafka.startAgain();
+                case POSTGRESQL -> postgres.startAgain();
+                case REDIS -> redis.startAgain();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting " + server + " again", e);
+        } catch (Exception e) {
+            throw new IllegalStateException(server + " did not start again", e);
+        }
+        log.info("{} started again", server);
     }
 
     Path directory() {

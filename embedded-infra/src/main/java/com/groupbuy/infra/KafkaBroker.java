@@ -55,10 +55,12 @@ final class KafkaBroker implements AutoCloseable {
             rootLogger.appenderRef.stdout.ref = STDOUT
             """;
 
-    private final ChildProcess process;
+    private final WorkDirectory work;
     private final int port;
+    private volatile ChildProcess process;
 
-    private KafkaBroker(ChildProcess process, int port) {
+    private KafkaBroker(WorkDirectory work, ChildProcess process, int port) {
+        this.work = work;
         this.process = process;
         this.port = port;
     }
@@ -93,24 +95,35 @@ final class KafkaBroker implements AutoCloseable {
                 Long.toString(parentPid), Uuid.randomUuid().toString(), serverProperties.toString()));
         ChildProcess process = ChildProcess.start("Kafka", command, directory, directory.resolve("kafka.log"));
         work.recordServer("kafka", process.handle());
-        KafkaBroker broker = new KafkaBroker(process, port);
-        long launched = System.nanoTime();
+        KafkaBroker broker = new KafkaBroker(work, process, port);
         try {
-            // waiting for the listener first spares the log the Admin client's connection warnings
-            process.awaitReady(READY_TIMEOUT, () -> accepts(port));
-            try (Admin admin = Admin.create(Map.of(
-                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) ADMIN_TIMEOUT.toMillis(),
-                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) ADMIN_TIMEOUT.toMillis()))) {
-                Duration left = READY_TIMEOUT.minusNanos(System.nanoTime() - launched);
-                process.awaitReady(left, () -> !admin.describeCluster().nodes()
-                        .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).isEmpty());
-            }
+            broker.awaitReady();
             return broker;
         } catch (Exception | Error e) {
             broker.close();
             throw e;
         }
+    }
+
+    private void awaitReady() throws Exception {
+        long launched = System.nanoTime();
+        // waiting for the listener first spares the log the Admin client's connection warnings
+        process.awaitReady(READY_TIMEOUT, () -> accepts(port));
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) ADMIN_TIMEOUT.toMillis(),
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) ADMIN_TIMEOUT.toMillis()))) {
+            Duration left = READY_TIMEOUT.minusNanos(System.nanoTime() - launched);
+            process.awaitReady(left, () -> !admin.describeCluster().nodes()
+                    .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).isEmpty());
+        }
+    }
+
+    /** Starts the stopped broker again on its ports and log directory, with the same cluster id. */
+    void startAgain() throws Exception {
+        process = process.startAgain();
+        work.recordServer("kafka", process.handle());
+        awaitReady();
     }
 
     static String serverProperties(Path dataDirectory, int port, int controllerPort) {

@@ -21,11 +21,13 @@ final class PostgresServer implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration STOP_GRACE = Duration.ofSeconds(15);
 
-    private final ChildProcess process;
+    private final WorkDirectory work;
     private final int port;
     private final Databases databases;
+    private volatile ChildProcess process;
 
-    private PostgresServer(ChildProcess process, int port, Databases databases) {
+    private PostgresServer(WorkDirectory work, ChildProcess process, int port, Databases databases) {
+        this.work = work;
         this.process = process;
         this.port = port;
         this.databases = databases;
@@ -62,18 +64,29 @@ final class PostgresServer implements AutoCloseable {
                 directory, directory.resolve("postgres.log"));
         work.recordServer("postgres", process.handle());
         Databases databases = new Databases("jdbc:postgresql://127.0.0.1:" + port + "/", USERNAME, PASSWORD);
-        PostgresServer server = new PostgresServer(process, port, databases);
+        PostgresServer server = new PostgresServer(work, process, port, databases);
         try {
-            process.awaitReady(READY_TIMEOUT, () -> {
-                try (var connection = databases.connect("postgres")) {
-                    return connection.isValid(1);
-                }
-            });
+            server.awaitReady();
             return server;
         } catch (Exception | Error e) {
             server.close();
             throw e;
         }
+    }
+
+    private void awaitReady() throws Exception {
+        process.awaitReady(READY_TIMEOUT, () -> {
+            try (var connection = databases.connect("postgres")) {
+                return connection.isValid(1);
+            }
+        });
+    }
+
+    /** Starts the stopped server again on its port and data: what it had committed is there. */
+    void startAgain() throws Exception {
+        process = process.startAgain();
+        work.recordServer("postgres", process.handle());
+        awaitReady();
     }
 
     String jdbcUrl(String database) {

@@ -25,10 +25,12 @@ final class RedisServer implements AutoCloseable {
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
     private static final int PROBE_TIMEOUT_MILLIS = 1_000;
 
-    private final ChildProcess process;
+    private final WorkDirectory work;
     private final int port;
+    private volatile ChildProcess process;
 
-    private RedisServer(ChildProcess process, int port) {
+    private RedisServer(WorkDirectory work, ChildProcess process, int port) {
+        this.work = work;
         this.process = process;
         this.port = port;
     }
@@ -59,7 +61,7 @@ final class RedisServer implements AutoCloseable {
         ChildProcess process = ChildProcess.start("Redis", List.of(binary.toString(), config.toString()),
                 directory, directory.resolve("redis.log"));
         work.recordServer("redis", process.handle());
-        RedisServer server = new RedisServer(process, port);
+        RedisServer server = new RedisServer(work, process, port);
         try {
             process.awaitReady(READY_TIMEOUT, () -> ping(port));
             return server;
@@ -84,6 +86,13 @@ final class RedisServer implements AutoCloseable {
 
     int port() {
         return port;
+    }
+
+    /** Starts the stopped server again on its port, empty: it persists nothing. */
+    void startAgain() throws Exception {
+        process = process.startAgain();
+        work.recordServer("redis", process.handle());
+        process.awaitReady(READY_TIMEOUT, () -> ping(port));
     }
 
     @Override

@@ -138,6 +138,52 @@ class EmbeddedInfrastructureIT {
         assertThat(infrastructure.directory()).as("the other instance is untouched").exists();
     }
 
+    @Test
+    void servers_stopped_and_started_again_come_back_on_their_ports_postgres_and_kafka_with_their_data()
+            throws Exception {
+        try (EmbeddedInfrastructure restarted = EmbeddedInfrastructure.start()) {
+            String url = restarted.jdbcUrl("kept");
+            try (Connection connection = DriverManager.getConnection(url, restarted.jdbcUsername(),
+                    restarted.jdbcPassword()); var statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE cups (size TEXT)");
+                statement.execute("INSERT INTO cups VALUES ('large')");
+            }
+            String topic = "kept-" + UUID.randomUUID();
+            try (Admin admin = Admin.create(Map.of("bootstrap.servers", restarted.kafkaBootstrapServers()))) {
+                admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            }
+            Properties producer = producerConfig();
+            producer.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, restarted.kafkaBootstrapServers());
+            try (var kafka = new KafkaProducer<>(producer, new StringSerializer(), new StringSerializer())) {
+                kafka.send(new ProducerRecord<>(topic, "cup", "large")).get(30, TimeUnit.SECONDS);
+            }
+            List<Integer> ports = List.of(restarted.kafkaPort(), restarted.postgresPort(), restarted.redisPort());
+
+            for (ServerOutages.Server server : ServerOutages.Server.values()) {
+                restarted.stop(server);
+            }
+            assertThat(ports).noneMatch(EmbeddedInfrastructureIT::accepts);
+            for (ServerOutages.Server server : ServerOutages.Server.values()) {
+                restarted.startAgain(server);
+            }
+
+            assertThat(ports).allMatch(EmbeddedInfrastructureIT::accepts);
+            try (Connection connection = DriverManager.getConnection(url, restarted.jdbcUsername(),
+                    restarted.jdbcPassword()); var statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("SELECT size FROM cups")) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getString(1)).isEqualTo("large");
+            }
+            try (Admin admin = Admin.create(Map.of("bootstrap.servers", restarted.kafkaBootstrapServers()))) {
+                var end = admin.listOffsets(Map.of(new org.apache.kafka.common.TopicPartition(topic, 0),
+                        org.apache.kafka.clients.admin.OffsetSpec.latest())).all().get(30, TimeUnit.SECONDS);
+                assertThat(end.values()).singleElement().satisfies(offsets ->
+                        assertThat(offsets.offset()).isEqualTo(1));
+            }
+            assertThat(RedisServer.ping(restarted.redisPort())).isTrue();
+        }
+    }
+
     private static boolean accepts(int port) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 1_000);

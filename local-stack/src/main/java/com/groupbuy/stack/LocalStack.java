@@ -2,6 +2,7 @@ package com.groupbuy.stack;
 
 import com.groupbuy.infra.Infrastructure;
 import com.groupbuy.infra.Infrastructures;
+import com.groupbuy.infra.ServerOutages;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -219,6 +220,30 @@ public final class LocalStack implements AutoCloseable {
                 FreePorts.next());
         processes.add(worker);
         return worker;
+    }
+
+    /** Stops and starts the stack's servers, for fault tests; only the embedded ones can. */
+    ServerOutages outages() {
+        if (infrastructure instanceof ServerOutages outages) {
+            return outages;
+        }
+        throw new UnsupportedOperationException("the servers of " + infrastructure.getClass().getSimpleName()
+                + " cannot be stopped and started by the stack");
+    }
+
+    /**
+     * Stops a process (gracefully) and starts it again with {@code arguments} added to its command line for this
+     * run only, then waits until it is ready.
+     */
+    void restart(String name, String... arguments) throws IOException, InterruptedException {
+        restart(List.of(process(name)), List.of(arguments));
+    }
+
+    /** Starts a process that ended (killed, or halted by itself) again with its own command line; awaits it ready. */
+    void startAgain(String name) throws IOException, InterruptedException {
+        ServiceProcess process = process(name);
+        process.launch();
+        process.awaitReady(READY_TIMEOUT);
     }
 
     /** SIGKILLs a process, as when its node dies, and no longer counts it as part of the stack. */

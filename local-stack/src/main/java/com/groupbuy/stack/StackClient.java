@@ -37,7 +37,8 @@ public final class StackClient {
         return new StackClient(false);
     }
 
-    public record Response(int status, String contentType, JsonNode body) {
+    /** An answer; {@code retryAfter} is the Retry-After header, null when there is none. */
+    public record Response(int status, String contentType, JsonNode body, String retryAfter) {
     }
 
     /** A token from the local run's dev token endpoint. */
@@ -91,7 +92,8 @@ public final class StackClient {
         String body = response.body();
         JsonNode json = body == null || body.isBlank() ? JSON.nullNode() : JSON.readTree(body);
         return new Response(response.statusCode(),
-                response.headers().firstValue("Content-Type").orElse(""), json);
+                response.headers().firstValue("Content-Type").orElse(""), json,
+                response.headers().firstValue("Retry-After").orElse(null));
     }
 
     private HttpResponse<String> exchange(HttpRequest request) throws IOException, InterruptedException {

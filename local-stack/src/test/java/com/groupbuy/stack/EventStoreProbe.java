@@ -70,6 +70,19 @@ final class EventStoreProbe {
         return events;
     }
 
+    /** The deadlines a scheduler (by its name, {@code host#pid}) has picked and not finished. */
+    int deadlinesPickedBy(String schedulerName) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password);
+             PreparedStatement query = connection.prepareStatement(
+                     "SELECT count(*) FROM scheduled_tasks WHERE picked AND picked_by = ?")) {
+            query.setString(1, schedulerName);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }
+    }
+
     private static String simpleName(String payloadType) {
         return payloadType.substring(payloadType.lastIndexOf('.') + 1);
     }

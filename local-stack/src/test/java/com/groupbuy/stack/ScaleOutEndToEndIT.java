@@ -1,5 +1,7 @@
 package com.groupbuy.stack;
 
+import com.groupbuy.stack.Storefront.Customer;
+import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -21,6 +23,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -60,9 +63,12 @@ class ScaleOutEndToEndIT {
     /** The payment window the workers restart with for the expiries (the default is 15 minutes). */
     private static final Duration PAYMENT_WINDOW = Duration.ofSeconds(15);
 
-    /** The rebalance burst: orders of one or two lines over three products, one sent every {@code BURST_PACE}. */
+    /**
+     * The rebalance burst: orders of one or two lines over one product per order queue partition, one sent every
+     * {@code BURST_PACE}; together they ask for more than the stock.
+     */
     private static final int BURST = 200;
-    private static final int BURST_STOCK = 40;
+    private static final int BURST_STOCK = 12;
     private static final Duration BURST_PACE = Duration.ofMillis(100);
 
     private static LocalStack stack;
@@ -71,6 +77,7 @@ class ScaleOutEndToEndIT {
     /** Kept-alive connections: reads, and calls to one process by its own address. */
     private static final StackClient client = new StackClient();
     private static String admin;
+    private static Storefront storefront;
 
     @BeforeAll
     static void startStack() throws Exception {
@@ -80,6 +87,7 @@ class ScaleOutEndToEndIT {
         System.out.printf("ScaleOutEndToEndIT: %d apis and %d workers ready in %d s (logs in %s)%n", APIS, WORKERS,
                 Duration.ofNanos(System.nanoTime() - starting).toSeconds(), logs);
         admin = client.devToken(stack.apiUrl(), "admin-scale", "admin");
+        storefront = new Storefront(stack);
     }
 
     @AfterAll
@@ -327,9 +335,11 @@ class ScaleOutEndToEndIT {
     @Order(CHANGES_THE_WORKERS)
     void a_worker_added_and_another_killed_mid_burst_leave_every_order_settled_and_every_unit_accounted_for()
             throws Exception {
+        // one product per partition of the order queue (orders are keyed by their first product), so that whichever
+        // partitions the added worker gets, orders reach it
         List<String> skus = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            skus.add(product("REBALANCE", 300, BURST_STOCK));
+        for (String sku : skusCoveringEveryPartition("REBALANCE")) {
+            skus.add(register(sku, 300, BURST_STOCK));
         }
         List<Customer> crowd = customers("rebalance", 20);
         List<Map<String, Integer>> asked = new ArrayList<>();
@@ -447,24 +457,34 @@ class ScaleOutEndToEndIT {
         assertRefused(buy(stack.apiUrl(), latecomer, sale, 1), "SOLD_OUT");
     }
 
-    private record Customer(String userId, String token) {
-    }
 
     private record PlacedOrder(String orderId, Customer customer) {
     }
 
     private static List<Customer> customers(String prefix, int count) throws Exception {
-        String run = UUID.randomUUID().toString().substring(0, 6);
-        List<Customer> customers = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            String userId = prefix + "-" + run + "-" + i;
-            customers.add(new Customer(userId, client.devToken(stack.apiUrl(), userId, "customer")));
-        }
-        return customers;
+        return storefront.customers(prefix, count);
     }
 
     private static String product(String prefix, long priceCents, int initialStock) throws Exception {
-        String sku = prefix + "-" + UUID.randomUUID().toString().substring(0, 6);
+        return register(prefix + "-" + UUID.randomUUID().toString().substring(0, 6), priceCents, initialStock);
+    }
+
+    /**
+     * New skus, one for each partition of the order queue: the first product of an order is its key there, and the
+     * producer's default partitioner puts a key on murmur2(key) modulo the partitions.
+     */
+    private static List<String> skusCoveringEveryPartition(String prefix) {
+        Map<Integer, String> byPartition = new TreeMap<>();
+        while (byPartition.size() < ORDER_QUEUE_PARTITIONS) {
+            String sku = prefix + "-" + UUID.randomUUID().toString().substring(0, 6);
+            int partition = Utils.toPositive(Utils.murmur2(sku.getBytes(StandardCharsets.UTF_8)))
+                    % ORDER_QUEUE_PARTITIONS;
+            byPartition.putIfAbsent(partition, sku);
+        }
+        return List.copyOf(byPartition.values());
+    }
+
+    private static String register(String sku, long priceCents, int initialStock) throws Exception {
         StackClient.Response created = balanced.post(stack.apiUrl() + "/api/v1/products", admin, Map.of("sku", sku,
                 "name", "Scale-out tea", "category", "tea", "priceCents", priceCents, "initialStock", initialStock));
         assertThat(created.status()).as(created.body().toString()).isEqualTo(201);

@@ -1,6 +1,7 @@
 package com.groupbuy.platform.web;
 
 import com.groupbuy.contract.ErrorCode;
+import com.groupbuy.platform.outage.ServerOutage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -47,8 +48,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         throw e;
     }
 
+    /**
+     * A server this process needs is away: nothing about the request is wrong, and the same request (with the same
+     * Idempotency-Key) a moment later will go through once it is back.
+     */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> onUnexpected(Exception e) {
+        if (ServerOutage.causedBy(e)) {
+            log.warn("answered 503: a server this process needs is away: {}", e.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                    .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.UNAVAILABLE,
+                            "A server this service needs is not reachable; retry in a moment"));
+        }
         log.error("unexpected error", e);
         return ResponseEntity.internalServerError().body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR,
                 ErrorCode.INTERNAL_ERROR, "Something went wrong on our side"));

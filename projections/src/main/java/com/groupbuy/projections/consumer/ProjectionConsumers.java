@@ -38,7 +38,8 @@ public final class ProjectionConsumers implements SmartLifecycle {
         for (Projection projection : projections) {
             if (settings.runs(projection.name())) {
                 containers.put(projection.name(), containerFor(projection, consumers, deadLetters, settings, metrics,
-                        new ProjectionListener(projection, metrics, transactions, positions)));
+                        new ProjectionListener(projection, metrics, transactions, positions,
+                                settings.crashPoint())));
             }
         }
     }

@@ -18,13 +18,15 @@ final class ProjectionListener implements BatchMessageListener<String, byte[]> {
     private final ProjectionMetrics metrics;
     private final TransactionTemplate transactions;
     private final ProjectionPositions positions;
+    private final CrashPoint crashPoint;
 
     ProjectionListener(Projection projection, ProjectionMetrics metrics, TransactionTemplate transactions,
-                       ProjectionPositions positions) {
+                       ProjectionPositions positions, CrashPoint crashPoint) {
         this.projection = projection;
         this.metrics = metrics;
         this.transactions = transactions;
         this.positions = positions;
+        this.crashPoint = crashPoint;
     }
 
     @Override
@@ -50,6 +52,7 @@ final class ProjectionListener implements BatchMessageListener<String, byte[]> {
         transactions.executeWithoutResult(status -> {
             projection.applyAll(events);
             positions.record(projection.name(), records);
+            crashPoint.appliedNotCommitted(projection.name());
         });
         if (!events.isEmpty()) {
             metrics.applied(projection.name(), events.getLast().record().occurredAt());

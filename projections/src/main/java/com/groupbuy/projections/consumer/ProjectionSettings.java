@@ -8,14 +8,27 @@ import java.util.List;
 /**
  * {@code groupbuy.projections.*}: consumers per projection, retries before a dead letter, and {@code run}, the
  * projections whose live consumers this process runs (all when unset), so that pods can be split by read model.
+ * {@code fault.halt-before-commit} is for the fault suite only ({@link CrashPoint}).
  */
 @ConfigurationProperties("groupbuy.projections")
-record ProjectionSettings(Integer concurrency, Integer retries, Duration retryBackoff, List<String> run) {
+record ProjectionSettings(Integer concurrency, Integer retries, Duration retryBackoff, List<String> run,
+                          Fault fault) {
+
+    /** {@code haltBeforeCommit}: the projection whose poll number {@code haltAfterPolls} halts the process. */
+    record Fault(String haltBeforeCommit, Integer haltAfterPolls) {
+    }
 
     ProjectionSettings {
         concurrency = concurrency == null ? 1 : concurrency;
         retries = retries == null ? 3 : retries;
         retryBackoff = retryBackoff == null ? Duration.ofMillis(500) : retryBackoff;
+    }
+
+    CrashPoint crashPoint() {
+        if (fault == null || fault.haltBeforeCommit() == null) {
+            return CrashPoint.never();
+        }
+        return CrashPoint.before(fault.haltBeforeCommit(), fault.haltAfterPolls() == null ? 1 : fault.haltAfterPolls());
     }
 
     boolean runs(String projection) {

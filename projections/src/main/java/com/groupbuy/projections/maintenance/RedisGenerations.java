@@ -7,6 +7,7 @@ import org.redisson.api.RFuture;
 import org.redisson.api.RScript;
 import org.redisson.api.RScriptAsync;
 import org.redisson.api.RedissonClient;
+import org.redisson.client.RedisNoScriptException;
 import org.redisson.client.codec.StringCodec;
 
 import java.util.ArrayList;
@@ -52,12 +53,18 @@ public final class RedisGenerations {
         void write(DecodedEvent event, Pipeline pipeline);
     }
 
-    /** The scripts of one poll, sent to Redis together, all writing keys of one generation. */
+    /**
+     * The scripts of one poll, sent to Redis together, all writing keys of one generation. Redisson sends a
+     * pipeline's scripts by their digest (EVALSHA); a Redis that restarted empty no longer knows them (NOSCRIPT)
+     * and Redisson does not load them within a pipeline, so the pipeline loads them and is sent once more: every
+     * script is safe to run again (each event is applied at most once per key).
+     */
     public final class Pipeline {
 
-        private final RBatch batch = redis.createBatch();
-        private final RScriptAsync scripts = batch.getScript(StringCodec.INSTANCE);
-        private final List<RFuture<Long>> results = new ArrayList<>();
+        private record Call(Script script, List<Object> keys, Object[] args) {
+        }
+
+        private final List<Call> calls = new ArrayList<>();
         private final long generation;
         private final String expected;
 
@@ -80,17 +87,45 @@ public final class RedisGenerations {
             for (int i = 0; i < args.size(); i++) {
                 allArgs[i + 1] = args.get(i);
             }
-            results.add(scripts.evalAsync(RScript.Mode.READ_WRITE, script.text, RScript.ReturnType.LONG, allKeys,
-                    allArgs));
+            calls.add(new Call(script, allKeys, allArgs));
         }
 
         /** Sends the scripts; false when the pointer no longer named the generation (nothing then changed). */
         private boolean execute() {
-            if (results.isEmpty()) {
+            if (calls.isEmpty()) {
                 return true;
+            }
+            try {
+                return send();
+            } catch (RuntimeException e) {
+                if (!unknownScript(e)) {
+                    throw e;
+                }
+                RScript loader = redis.getScript(StringCodec.INSTANCE);
+                calls.stream().map(call -> call.script().text).distinct().forEach(loader::scriptLoad);
+                return send();
+            }
+        }
+
+        private boolean send() {
+            RBatch batch = redis.createBatch();
+            RScriptAsync scripts = batch.getScript(StringCodec.INSTANCE);
+            List<RFuture<Long>> results = new ArrayList<>(calls.size());
+            for (Call call : calls) {
+                results.add(scripts.evalAsync(RScript.Mode.READ_WRITE, call.script().text, RScript.ReturnType.LONG,
+                        call.keys(), call.args()));
             }
             batch.execute();
             return results.stream().noneMatch(r -> r.toCompletableFuture().join() == GENERATION_MOVED);
+        }
+
+        private static boolean unknownScript(Throwable failure) {
+            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+                if (cause instanceof RedisNoScriptException) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 

@@ -1,6 +1,7 @@
 package com.groupbuy.command.infrastructure.axon;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
@@ -16,6 +17,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import javax.sql.DataSource;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 
 /**
@@ -52,12 +55,27 @@ public class DeadlineConfiguration {
                                 @Value("${groupbuy.deadlines.heartbeat:2s}") Duration heartbeat,
                                 @Value("${groupbuy.deadlines.missed-heartbeats:4}") int missedHeartbeats) {
         return Scheduler.create(dataSource, deadlineTask)
+                .schedulerName(new SchedulerName.Fixed(processName()))
                 .threads(2)
                 .pollingInterval(pollInterval)
                 .heartbeatInterval(heartbeat)
                 .missedHeartbeatsLimit(missedHeartbeats)
                 .registerShutdownHook()
                 .build();
+    }
+
+    /**
+     * The name a deadline picked by this process carries in {@code scheduled_tasks.picked_by}: host and pid, so
+     * that several processes on one host (the local run) are told apart, as pods are by their host names.
+     */
+    private static String processName() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "unknown-host";
+        }
+        return host + "#" + ProcessHandle.current().pid();
     }
 
     @Bean

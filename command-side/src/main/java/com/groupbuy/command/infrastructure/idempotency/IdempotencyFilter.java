@@ -1,6 +1,7 @@
 package com.groupbuy.command.infrastructure.idempotency;
 
 import com.groupbuy.contract.ErrorCode;
+import com.groupbuy.platform.outage.ServerOutage;
 import com.groupbuy.platform.web.ProblemWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -54,8 +55,27 @@ class IdempotencyFilter extends OncePerRequestFilter {
                 || !request.getRequestURI().startsWith("/api/");
     }
 
+    /**
+     * While PostgreSQL, where the answers are kept, is away, the request is answered 503 with Retry-After: the
+     * repeat with the same key is safe whether or not this one ran (its ids come from the key).
+     */
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        try {
+            filterOnce(request, response, chain);
+        } catch (RuntimeException e) {
+            if (!ServerOutage.causedBy(e) || response.isCommitted()) {
+                throw e;
+            }
+            response.resetBuffer();
+            response.setHeader("Retry-After", "1");
+            problems.write(response, HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.UNAVAILABLE,
+                    "The answers to repeated requests cannot be kept right now; retry with the same Idempotency-Key");
+        }
+    }
+
+    private void filterOnce(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String key = request.getHeader(HEADER);
         Authentication caller = SecurityContextHolder.getContext().getAuthentication();

@@ -5,6 +5,7 @@ import com.groupbuy.command.flashsale.gate.GateSyncingException;
 import com.groupbuy.command.infrastructure.ratelimit.RateLimitedException;
 import com.groupbuy.command.order.queue.OrderQueueUnavailableException;
 import com.groupbuy.contract.ErrorCode;
+import com.groupbuy.platform.outage.ServerOutage;
 import com.groupbuy.platform.web.Problems;
 import jakarta.validation.ValidationException;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -85,6 +86,8 @@ class CommandExceptionHandler {
             case AggregateNotFoundException notFound -> onNotFound(notFound);
             case AggregateStreamCreationException duplicate -> onDuplicate(duplicate);
             case ConcurrencyException lostRace -> onLostRace(lostRace);
+            case Throwable cause when ServerOutage.causedBy(cause) -> retryLater(HttpStatus.SERVICE_UNAVAILABLE,
+                    ErrorCode.UNAVAILABLE, "A server this service needs is not reachable; retry in a moment", 1);
             case null, default -> answer(HttpStatus.INTERNAL_SERVER_ERROR, ErrorCode.INTERNAL_ERROR,
                     "The command could not be completed");
         };

@@ -1,6 +1,7 @@
 package com.groupbuy.command.order.queue;
 
 import com.groupbuy.contract.Topics;
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,7 +35,8 @@ public class OrderQueue {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new OrderQueueUnavailableException(e);
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (ExecutionException | TimeoutException | KafkaException e) {
+            // KafkaException: the send itself failed, e.g. no metadata for the topic while the broker is away
             throw new OrderQueueUnavailableException(e);
         }
     }

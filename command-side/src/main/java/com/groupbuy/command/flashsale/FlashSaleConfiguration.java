@@ -3,6 +3,7 @@ package com.groupbuy.command.flashsale;
 import com.groupbuy.command.flashsale.gate.FlashSaleGate;
 import com.groupbuy.command.flashsale.gate.FlashSaleGateRepair;
 import com.groupbuy.command.flashsale.gate.FlashSaleGateSync;
+import com.groupbuy.command.flashsale.model.LateAdmissions;
 import com.groupbuy.command.flashsale.process.FlashSaleSettlement;
 import com.groupbuy.command.infrastructure.axon.EventProcessors;
 import com.groupbuy.command.order.queue.OrderQueueProgress;
@@ -23,6 +24,11 @@ import java.util.concurrent.Executors;
 /** Flash sales: the gate and rate limit in the api, the processes that follow the sales' events in the workers. */
 @Configuration(proxyBeanMethods = false)
 public class FlashSaleConfiguration {
+
+    @Bean
+    LateAdmissions lateAdmissions(@Value("${groupbuy.flash-sale.late-admissions:2m}") Duration window) {
+        return new LateAdmissions(window);
+    }
 
     @Bean
     FlashSaleGate flashSaleGate(RedissonClient redis) {

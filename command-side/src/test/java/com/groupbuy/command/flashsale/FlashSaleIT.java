@@ -48,7 +48,8 @@ import static org.awaitility.Awaitility.await;
  * events in the real PostgreSQL: crowds never get more units than the sale has, nor a customer more than the limit.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"groupbuy.orders.payment-window=10m", "groupbuy.flash-sale.gate.grace=300ms"})
+        properties = {"groupbuy.orders.payment-window=10m", "groupbuy.flash-sale.gate.grace=300ms",
+                "groupbuy.flash-sale.late-admissions=1s"})
 @ActiveProfiles({"api", "worker", "local"})
 class FlashSaleIT {
 

@@ -52,8 +52,9 @@ class MaintenanceConfiguration {
 
     @Bean
     DeadLetterReplay deadLetterReplay(ConsumerFactory<String, byte[]> consumers,
-                                      KafkaTemplate<String, byte[]> producer, TransactionTemplate transactions) {
-        return new DeadLetterReplay(consumers, producer, transactions);
+                                      KafkaTemplate<String, byte[]> producer, TransactionTemplate transactions,
+                                      ProjectionPositions positions) {
+        return new DeadLetterReplay(consumers, producer, transactions, positions);
     }
 
     /**

@@ -69,9 +69,11 @@ class MaintenanceController {
                 ErrorCode.NOT_FOUND, "No rebuild of " + name + " since this process started"));
     }
 
+    /** Replays the dead letters; when some came too late to apply, rebuilds the read model, which repairs them. */
     @PostMapping("/{name}/dead-letters/replay")
     DeadLetterReplay.Result replay(@PathVariable String name) {
-        return deadLetters.replay(rebuilds.projection(name));
+        DeadLetterReplay.Result result = deadLetters.replay(rebuilds.projection(name));
+        return result.superseded() == 0 ? result : result.withRebuild(rebuilds.start(name));
     }
 
     @GetMapping("/{name}/positions")

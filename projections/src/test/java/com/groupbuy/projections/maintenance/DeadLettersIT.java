@@ -10,8 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Poison events, dead letters and their replay, and events this build does not know, through the real broker
@@ -48,6 +50,31 @@ class DeadLettersIT extends ProjectionsTestSupport {
                 .containsEntry("length", 300);
         Answer again = call("POST", "/admin/projections/catalog/dead-letters/replay");
         assertThat(again.body().get("applied").asInt()).isZero();
+    }
+
+    @Test
+    void a_dead_letter_whose_product_changed_after_it_is_not_applied_too_late_but_repaired_by_a_rebuild()
+            throws Exception {
+        String late = unique("DLQ-LATE");
+        String guard = "refuses_" + late.toLowerCase().replace('-', '_');
+        jdbc.sql("ALTER TABLE catalog_product ADD CONSTRAINT " + guard + " CHECK (sku <> '" + late + "')").update();
+        publish(0, new ProductRegistered(late, "Late tea", "tea", 100, 1));
+        publish(1, new StockAdjusted(late, 4, 5));
+        awaitConsumedBy("catalog");
+        assertThat(row("SELECT sku FROM catalog_product WHERE sku = ?", late)).isEmpty();
+
+        jdbc.sql("ALTER TABLE catalog_product DROP CONSTRAINT " + guard).update();
+        Answer replay = call("POST", "/admin/projections/catalog/dead-letters/replay");
+
+        assertThat(replay.status()).isEqualTo(200);
+        assertThat(replay.body().get("superseded").asInt()).as(replay.body().toString()).isEqualTo(1);
+        assertThat(replay.body().get("applied").asInt()).isZero();
+        assertThat(replay.body().get("rebuild").get("state").asString()).isEqualTo("RUNNING");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(call("GET", "/admin/projections/catalog/rebuild").body().get("state").asString())
+                        .isEqualTo("DONE"));
+        assertThat(row("SELECT stock_on_hand, last_sequence FROM catalog_product WHERE sku = ?", late))
+                .containsEntry("stock_on_hand", 5).containsEntry("last_sequence", 1L);
     }
 
     @Test

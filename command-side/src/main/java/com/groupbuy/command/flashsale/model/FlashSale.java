@@ -48,14 +48,14 @@ public class FlashSale {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    boolean handle(ScheduleFlashSale command, DeadlineManager deadlines, Clock clock) {
+    boolean handle(ScheduleFlashSale command, DeadlineManager deadlines, Clock clock, LateAdmissions late) {
         if (flashSaleId != null) {
             return false;
         }
         SaleTerms terms = SaleTerms.of(command, clock.instant());
         apply(new FlashSaleScheduled(command.flashSaleId(), command.sku(), command.category(), terms.priceCents(),
                 terms.quantity(), terms.perUserLimit(), terms.startsAt(), terms.endsAt()));
-        deadlines.schedule(terms.endsAt(), SALE_WINDOW);
+        deadlines.schedule(terms.endsAt().plus(late.window()), SALE_WINDOW);
         return true;
     }
 

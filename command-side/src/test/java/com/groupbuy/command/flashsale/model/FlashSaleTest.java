@@ -20,6 +20,7 @@ import static com.groupbuy.command.domain.RuleViolations.violationOf;
 class FlashSaleTest {
 
     private static final String SALE = "fs-1";
+    private static final Duration LATE_ADMISSIONS = Duration.ofMinutes(1);
 
     private AggregateTestFixture<FlashSale> fixture;
     private SettableClock clock;
@@ -31,6 +32,7 @@ class FlashSaleTest {
         fixture = new AggregateTestFixture<>(FlashSale.class);
         clock = new SettableClock(fixture.currentTime());
         fixture.registerInjectableResource(clock);
+        fixture.registerInjectableResource(new LateAdmissions(LATE_ADMISSIONS));
         startsAt = fixture.currentTime().plus(Duration.ofMinutes(1));
         endsAt = startsAt.plus(Duration.ofMinutes(10));
     }
@@ -48,12 +50,13 @@ class FlashSaleTest {
     }
 
     @Test
-    void scheduling_opens_the_sale_and_sets_a_deadline_at_its_end() {
+    void scheduling_opens_the_sale_and_sets_a_deadline_at_its_end_plus_the_late_admissions() {
         fixture.givenNoPriorActivity()
                 .when(new ScheduleFlashSale(SALE, "TEA", "tea", 199, 20, 2, startsAt, endsAt))
                 .expectEvents(scheduled(20, 2))
                 .expectResultMessagePayload(true)
-                .expectScheduledDeadlineWithName(Duration.between(fixture.currentTime(), endsAt), FlashSale.SALE_WINDOW);
+                .expectScheduledDeadlineWithName(Duration.between(fixture.currentTime(), endsAt.plus(LATE_ADMISSIONS)),
+                        FlashSale.SALE_WINDOW);
     }
 
     @Test
@@ -81,6 +84,23 @@ class FlashSaleTest {
         fixture.given(scheduled(20, 2), new FlashSaleEnded(SALE, "TEA", 20, 20))
                 .when(new ScheduleFlashSale(SALE, "TEA", "tea", 199, 20, 2, startsAt, endsAt))
                 .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_purchase_admitted_before_the_end_and_processed_after_it_still_holds_its_units() {
+        clock.set(endsAt.plusSeconds(30));
+        fixture.given(scheduled(20, 2))
+                .when(buy("o-1", "u1", 2))
+                .expectEvents(reserved("o-1", "u1", 2, 18));
+    }
+
+    @Test
+    void a_purchase_admitted_at_the_end_is_refused_as_ended() {
+        fixture.given(scheduled(20, 2))
+                .when(new ReserveFlashSaleUnits(SALE, "o-1", "u1", 1, endsAt))
+                .expectException(BusinessRuleViolation.class)
+                .expectExceptionMessage("the sale ended at " + endsAt)
                 .expectNoEvents();
     }
 
@@ -150,7 +170,7 @@ class FlashSaleTest {
     void when_the_window_closes_the_units_left_go_back_to_the_product() {
         fixture.givenCommands(new ScheduleFlashSale(SALE, "TEA", "tea", 199, 20, 2, startsAt, endsAt),
                         buy("o-1", "u1", 2))
-                .whenThenTimeElapses(Duration.ofMinutes(12))
+                .whenThenTimeElapses(Duration.ofMinutes(12).plus(LATE_ADMISSIONS))
                 .expectTriggeredDeadlinesWithName(FlashSale.SALE_WINDOW)
                 .expectEvents(new FlashSaleEnded(SALE, "TEA", 18, 18));
     }

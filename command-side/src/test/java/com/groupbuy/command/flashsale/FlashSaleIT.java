@@ -215,6 +215,26 @@ class FlashSaleIT {
     }
 
     @Test
+    void an_admin_ends_a_sale_early_the_gate_refuses_at_once_and_the_units_left_return_to_the_product()
+            throws Exception {
+        String sku = product(50);
+        String sale = scheduleSale(sku, 10, 2, Instant.now().minusSeconds(1), Instant.now().plusSeconds(600));
+        List<Purchase> admitted = crowd(sale, "early-end", 2, 1);
+        assertThat(events.awaitOutcomes(orderIds(admitted))).containsOnly("CONFIRMED");
+
+        Answer ended = api.post("/api/v1/flash-sales/" + sale + "/end", admin, "{}");
+
+        assertThat(ended.status()).as(ended.body().toString()).isEqualTo(200);
+        assertThat(ended.body().get("unitsReturned").asInt()).isEqualTo(8);
+        assertThat(buy(sale, "early-end-late").code()).isEqualTo("ENDED");
+        assertThat(events.awaitFirst(sku, StockReturned.class).stockAfter()).isEqualTo(50 - 10 + 8);
+        assertThat(api.post("/api/v1/flash-sales/" + sale + "/end", admin, "{}").body().get("unitsReturned")
+                .asInt()).as("ending it again").isZero();
+        assertThat(api.post("/api/v1/flash-sales/" + sale + "/end", api.token("early-end-u0", "customer"), "{}")
+                .status()).as("a customer ending it").isEqualTo(403);
+    }
+
+    @Test
     void a_sale_its_rules_refuse_gives_its_units_back_to_the_product() throws Exception {
         String sku = product(100);
 

@@ -6,6 +6,7 @@ import com.groupbuy.command.flashsale.gate.Admission;
 import com.groupbuy.command.flashsale.gate.FlashSaleGate;
 import com.groupbuy.command.flashsale.gate.FlashSaleGateRepair;
 import com.groupbuy.command.flashsale.gate.GateSyncingException;
+import com.groupbuy.command.flashsale.model.EndFlashSaleEarly;
 import com.groupbuy.command.flashsale.model.ScheduleFlashSale;
 import com.groupbuy.command.infrastructure.idempotency.IdempotentIds;
 import com.groupbuy.command.infrastructure.ratelimit.CrowdRateLimiter;
@@ -136,6 +137,21 @@ class FlashSaleController {
             case ENDED -> throw new BusinessRuleViolation(ErrorCode.ENDED, "the sale has ended");
         }
         return ResponseEntity.accepted().body(new PurchaseAccepted(orderId));
+    }
+
+    record SaleEnded(String flashSaleId, int unitsReturned) {
+    }
+
+    /**
+     * Ends the sale now: the gate refuses from this moment, purchases still in the order queue are rejected
+     * {@code ENDED}, and the units left go back to the product. Ending it again answers 0 units.
+     */
+    @PostMapping("/{flashSaleId}/end")
+    @PreAuthorize("hasRole('ADMIN')")
+    SaleEnded end(@PathVariable @Pattern(regexp = ID_PATTERN) String flashSaleId) {
+        int unitsReturned = commands.<Integer>sendAndWait(new EndFlashSaleEarly(flashSaleId));
+        gate.close(flashSaleId);
+        return new SaleEnded(flashSaleId, unitsReturned);
     }
 
     @PostMapping("/{flashSaleId}/reconciliation")

@@ -92,8 +92,20 @@ public class FlashSale {
                 terms.startsAt(), terms.endsAt(), ended, remaining, Map.copyOf(holdings));
     }
 
+    /** Answers the units the sale had left, which go back to the product (none when it had ended already). */
+    @CommandHandler
+    int handle(EndFlashSaleEarly command) {
+        int left = ended ? 0 : remaining;
+        end();
+        return left;
+    }
+
     @DeadlineHandler(deadlineName = SALE_WINDOW)
     void onSaleWindowClosed() {
+        end();
+    }
+
+    private void end() {
         if (!ended) {
             apply(new FlashSaleEnded(flashSaleId, sku, remaining, returnedToProduct + remaining));
         }

@@ -176,6 +176,26 @@ class FlashSaleTest {
     }
 
     @Test
+    void an_admin_ending_the_sale_early_gives_the_units_left_back_and_later_purchases_are_refused() {
+        fixture.given(scheduled(20, 2), reserved("o-1", "u1", 2, 18))
+                .when(new EndFlashSaleEarly(SALE))
+                .expectEvents(new FlashSaleEnded(SALE, "TEA", 18, 18))
+                .expectResultMessagePayload(18);
+        fixture.given(scheduled(20, 2), new FlashSaleEnded(SALE, "TEA", 20, 20))
+                .when(buy("o-2", "u2", 1))
+                .expectException(violationOf(ErrorCode.ENDED))
+                .expectNoEvents();
+    }
+
+    @Test
+    void ending_a_sale_that_has_ended_changes_nothing() {
+        fixture.given(scheduled(20, 2), new FlashSaleEnded(SALE, "TEA", 20, 20))
+                .when(new EndFlashSaleEarly(SALE))
+                .expectNoEvents()
+                .expectResultMessagePayload(0);
+    }
+
+    @Test
     void units_given_back_after_the_end_go_to_the_product() {
         fixture.given(scheduled(20, 2), reserved("o-1", "u1", 2, 18), new FlashSaleEnded(SALE, "TEA", 18, 18))
                 .when(new ReturnFlashSaleUnits(SALE, "o-1"))

@@ -3,6 +3,7 @@ package com.groupbuy.stack;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -208,6 +209,36 @@ class ProductSliceEndToEndIT {
             assertThat(stats.get("paid").asInt()).isEqualTo(2);
             assertThat(stats.get("unitsSold").asInt()).isEqualTo(2);
             assertThat(stats.get("sellThrough").asDouble()).isEqualTo(2.0 / 30);
+        });
+    }
+
+    @Test
+    void an_admin_stops_a_coupon_campaign_later_claims_are_refused_and_the_analytics_show_it_stopped()
+            throws Exception {
+        StackClient.Response campaign = client.post(stack.apiUrl() + "/api/v1/coupon-campaigns", admin, Map.of(
+                "type", "AMOUNT_OFF", "amountOffCents", 50, "totalQuantity", 10, "perUserLimit", 1,
+                "validFrom", "2020-01-01T00:00:00Z", "validUntil", "2099-01-01T00:00:00Z"));
+        assertThat(campaign.status()).as(campaign.body().toString()).isEqualTo(201);
+        String campaignId = campaign.body().get("campaignId").asString();
+        String early = client.devToken(stack.apiUrl(), "early-claimer", "customer");
+        String late = client.devToken(stack.apiUrl(), "late-claimer", "customer");
+        String claims = stack.apiUrl() + "/api/v1/coupon-campaigns/" + campaignId + "/claims";
+        assertThat(client.post(claims, early, Map.of()).status()).isEqualTo(201);
+
+        StackClient.Response stopped = client.post(stack.apiUrl() + "/api/v1/coupon-campaigns/" + campaignId
+                + "/stop", admin, Map.of());
+
+        assertThat(stopped.status()).as(stopped.body().toString()).isEqualTo(200);
+        assertThat(stopped.body().get("claimed").asInt()).isEqualTo(1);
+        assertProblem(client.post(claims, late, Map.of()), 409, "ENDED");
+        assertThat(client.post(stack.apiUrl() + "/api/v1/coupon-campaigns/" + campaignId + "/stop", customer,
+                Map.of()).status()).as("a customer stopping it").isEqualTo(403);
+        String analyst = client.devToken(stack.apiUrl(), "analyst-1", "analyst");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode stats = client.get(stack.queryUrl() + "/api/v1/analytics/coupon-campaigns/" + campaignId,
+                    analyst).body();
+            assertThat(stats.path("stoppedAt").isString()).as(stats.toString()).isTrue();
+            assertThat(stats.get("claimed").asInt()).isEqualTo(1);
         });
     }
 

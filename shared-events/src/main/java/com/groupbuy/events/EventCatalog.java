@@ -1,6 +1,7 @@
 package com.groupbuy.events;
 
 import com.groupbuy.events.coupon.CouponCampaignCreated;
+import com.groupbuy.events.coupon.CouponCampaignStopped;
 import com.groupbuy.events.coupon.CouponClaimed;
 import com.groupbuy.events.coupon.CouponIssued;
 import com.groupbuy.events.coupon.CouponRedeemed;
@@ -57,6 +58,7 @@ public final class EventCatalog {
             OrderRefunded.class,
             CouponCampaignCreated.class,
             CouponClaimed.class,
+            CouponCampaignStopped.class,
             CouponIssued.class,
             CouponRedeemed.class,
             CouponRestored.class,

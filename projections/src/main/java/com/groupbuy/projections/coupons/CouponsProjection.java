@@ -4,6 +4,7 @@ import com.groupbuy.events.AggregateType;
 import com.groupbuy.events.DomainEvent;
 import com.groupbuy.events.EventRecord;
 import com.groupbuy.events.coupon.CouponCampaignCreated;
+import com.groupbuy.events.coupon.CouponCampaignStopped;
 import com.groupbuy.events.coupon.CouponClaimed;
 import com.groupbuy.events.coupon.CouponEvent;
 import com.groupbuy.events.coupon.CouponIssued;
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 
 import java.util.List;
@@ -58,7 +60,9 @@ class CouponsProjection implements Projection, PostgresReadModel {
     public void apply(EventRecord record, DomainEvent event) {
         switch (event) {
             case CouponCampaignCreated created -> createCampaign(record, created);
-            case CouponClaimed claimed -> countClaims(record, claimed);
+            case CouponClaimed claimed -> campaignChanged(record, claimed.campaignId(), claimed.claimedInAll(), false);
+            case CouponCampaignStopped stopped ->
+                    campaignChanged(record, stopped.campaignId(), stopped.claimedInAll(), true);
             case CouponEvent couponEvent -> transactions.executeWithoutResult(status -> applyOnce(record, couponEvent));
             default -> {
             }
@@ -179,18 +183,22 @@ class CouponsProjection implements Projection, PostgresReadModel {
     }
 
     /** {@code claimedInAll} is the campaign's running total, so the count is set, not added to. */
-    private void countClaims(EventRecord record, CouponClaimed event) {
+    /** A claim counted, or the campaign stopped (then {@code stopped}); its terms may not be known yet. */
+    private void campaignChanged(EventRecord record, String campaignId, int claimedInAll, boolean stopped) {
         jdbc.sql("""
-                        INSERT INTO coupon_campaign (campaign_id, claimed, updated_at, last_sequence, last_event_at)
-                        VALUES (:campaignId, :claimed, now(), :sequence, :at)
+                        INSERT INTO coupon_campaign (campaign_id, claimed, stopped_at, updated_at, last_sequence,
+                                                     last_event_at)
+                        VALUES (:campaignId, :claimed, :stoppedAt, now(), :sequence, :at)
                         ON CONFLICT (campaign_id) DO UPDATE
                            SET claimed = GREATEST(coupon_campaign.claimed, EXCLUDED.claimed),
+                               stopped_at = COALESCE(EXCLUDED.stopped_at, coupon_campaign.stopped_at),
                                updated_at = EXCLUDED.updated_at,
                                last_sequence = EXCLUDED.last_sequence,
                                last_event_at = EXCLUDED.last_event_at
                          WHERE coupon_campaign.last_sequence < EXCLUDED.last_sequence""")
-                .param("campaignId", event.campaignId())
-                .param("claimed", event.claimedInAll())
+                .param("campaignId", campaignId)
+                .param("claimed", claimedInAll)
+                .param("stoppedAt", stopped ? timestamp(record.occurredAt()) : null, Types.TIMESTAMP)
                 .param("at", timestamp(record.occurredAt()))
                 .param("sequence", record.sequence())
                 .update();

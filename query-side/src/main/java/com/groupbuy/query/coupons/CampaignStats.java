@@ -9,5 +9,5 @@ import java.time.Instant;
  */
 record CampaignStats(String campaignId, CouponTermsView terms, Integer totalQuantity, Integer perUserLimit,
                      int claimed, Integer remaining, int redeemed, int restored, int redeemedNet,
-                     long discountGivenCents, Instant createdAt, Instant updatedAt) {
+                     long discountGivenCents, Instant createdAt, Instant updatedAt, Instant stoppedAt) {
 }

@@ -50,7 +50,7 @@ class Coupons {
                             nullableInt(rs, "per_user_limit"), claimed,
                             total == null ? null : Math.max(0, total - claimed), redeemed, restored,
                             redeemed - restored, rs.getLong("discount_given_cents"), instant(rs, "created_at"),
-                            instant(rs, "updated_at"));
+                            instant(rs, "updated_at"), instant(rs, "stopped_at"));
                 })
                 .optional();
     }

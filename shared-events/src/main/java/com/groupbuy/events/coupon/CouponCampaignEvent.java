@@ -3,7 +3,8 @@ package com.groupbuy.events.coupon;
 import com.groupbuy.events.AggregateType;
 import com.groupbuy.events.DomainEvent;
 
-public sealed interface CouponCampaignEvent extends DomainEvent permits CouponCampaignCreated, CouponClaimed {
+public sealed interface CouponCampaignEvent extends DomainEvent permits CouponCampaignCreated, CouponClaimed,
+        CouponCampaignStopped {
 
     String campaignId();
 

@@ -2,6 +2,7 @@ package com.groupbuy.command.coupon.api;
 
 import com.groupbuy.command.coupon.model.ClaimCoupon;
 import com.groupbuy.command.coupon.model.CreateCouponCampaign;
+import com.groupbuy.command.coupon.model.StopCouponCampaign;
 import com.groupbuy.command.domain.MoneyBounds;
 import com.groupbuy.command.infrastructure.idempotency.IdempotentIds;
 import com.groupbuy.events.coupon.CouponTerms;
@@ -95,5 +96,16 @@ class CouponCampaignController {
         String couponId = commands.sendAndWait(new ClaimCoupon(campaignId, userId,
                 IdempotentIds.idFor("coupon", userId, key), clock.instant()));
         return new CouponClaimedResponse(couponId);
+    }
+
+    record CampaignStopped(String campaignId, int claimed) {
+    }
+
+    /** Stops the campaign: later claims are refused {@code ENDED}; coupons claimed before stay valid. */
+    @PostMapping("/{campaignId}/stop")
+    @PreAuthorize("hasRole('ADMIN')")
+    CampaignStopped stop(@PathVariable @Pattern(regexp = "[A-Za-z0-9-]{1,64}") String campaignId) {
+        int claimed = commands.<Integer>sendAndWait(new StopCouponCampaign(campaignId));
+        return new CampaignStopped(campaignId, claimed);
     }
 }

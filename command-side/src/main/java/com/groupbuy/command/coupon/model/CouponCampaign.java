@@ -3,6 +3,7 @@ package com.groupbuy.command.coupon.model;
 import com.groupbuy.command.domain.BusinessRuleViolation;
 import com.groupbuy.contract.ErrorCode;
 import com.groupbuy.events.coupon.CouponCampaignCreated;
+import com.groupbuy.events.coupon.CouponCampaignStopped;
 import com.groupbuy.events.coupon.CouponClaimed;
 import com.groupbuy.events.coupon.CouponTerms;
 import com.groupbuy.events.coupon.CouponType;
@@ -37,6 +38,7 @@ public class CouponCampaign {
     private int claimedInAll;
     private Map<String, Integer> claimedByUser = new HashMap<>();
     private Set<String> issuedCouponIds = new HashSet<>();
+    private boolean stopped;
 
     protected CouponCampaign() {
     }
@@ -57,11 +59,23 @@ public class CouponCampaign {
         if (issuedCouponIds.contains(command.couponId())) {
             return command.couponId();
         }
+        if (stopped) {
+            throw new BusinessRuleViolation(ErrorCode.ENDED, "the campaign was stopped");
+        }
         ClaimPolicy.check(terms, command.claimedAt(), claimedInAll, totalQuantity,
                 claimedByUser.getOrDefault(command.userId(), 0), perUserLimit);
         apply(new CouponClaimed(campaignId, command.couponId(), command.userId(), claimedInAll + 1));
         createNew(Coupon.class, () -> new Coupon(command.couponId(), campaignId, command.userId(), terms));
         return command.couponId();
+    }
+
+    /** Answers how many coupons were claimed before the campaign stopped. */
+    @CommandHandler
+    int handle(StopCouponCampaign command) {
+        if (!stopped) {
+            apply(new CouponCampaignStopped(campaignId, claimedInAll));
+        }
+        return claimedInAll;
     }
 
     private static void validate(CreateCouponCampaign command) {
@@ -82,6 +96,11 @@ public class CouponCampaign {
         terms = event.terms();
         totalQuantity = event.totalQuantity();
         perUserLimit = event.perUserLimit();
+    }
+
+    @EventSourcingHandler
+    void on(CouponCampaignStopped event) {
+        stopped = true;
     }
 
     @EventSourcingHandler

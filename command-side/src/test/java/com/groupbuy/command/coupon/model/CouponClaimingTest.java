@@ -2,6 +2,7 @@ package com.groupbuy.command.coupon.model;
 
 import com.groupbuy.contract.ErrorCode;
 import com.groupbuy.events.coupon.CouponCampaignCreated;
+import com.groupbuy.events.coupon.CouponCampaignStopped;
 import com.groupbuy.events.coupon.CouponClaimed;
 import com.groupbuy.events.coupon.CouponIssued;
 import com.groupbuy.events.coupon.CouponTerms;
@@ -61,6 +62,32 @@ class CouponClaimingTest {
                 .when(new ClaimCoupon("camp", "u1", "c-1", DURING))
                 .expectEvents(new CouponClaimed("camp", "c-1", "u1", 1), new CouponIssued("c-1", "camp", "u1", TERMS))
                 .expectResultMessagePayload("c-1");
+    }
+
+    @Test
+    void a_stopped_campaign_gives_no_more_coupons_but_answers_a_repeated_claim_as_before() {
+        fixture.given(THREE_COUPONS_TWO_EACH, new CouponClaimed("camp", "c-1", "u1", 1))
+                .when(new StopCouponCampaign("camp"))
+                .expectEvents(new CouponCampaignStopped("camp", 1))
+                .expectResultMessagePayload(1);
+        fixture.given(THREE_COUPONS_TWO_EACH, new CouponClaimed("camp", "c-1", "u1", 1),
+                        new CouponCampaignStopped("camp", 1))
+                .when(new ClaimCoupon("camp", "u2", "c-2", DURING))
+                .expectException(violationOf(ErrorCode.ENDED))
+                .expectNoEvents();
+        fixture.given(THREE_COUPONS_TWO_EACH, new CouponClaimed("camp", "c-1", "u1", 1),
+                        new CouponCampaignStopped("camp", 1))
+                .when(new ClaimCoupon("camp", "u1", "c-1", DURING))
+                .expectNoEvents()
+                .expectResultMessagePayload("c-1");
+    }
+
+    @Test
+    void stopping_a_stopped_campaign_changes_nothing() {
+        fixture.given(THREE_COUPONS_TWO_EACH, new CouponCampaignStopped("camp", 0))
+                .when(new StopCouponCampaign("camp"))
+                .expectNoEvents()
+                .expectResultMessagePayload(0);
     }
 
     @Test

@@ -1,0 +1,2 @@
+-- When an admin stopped the campaign (CouponCampaignStopped); null while it runs.
+ALTER TABLE coupon_campaign ADD COLUMN stopped_at TIMESTAMPTZ;

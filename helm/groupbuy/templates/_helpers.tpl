@@ -45,7 +45,7 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{/*
 The four processes. Each is one Deployment; api and worker run the command-side image in their role's profile.
 Keys: values (key under .Values), module (image), profile, port, database (config key), http (has a Service port
-for clients), scaler (what its autoscaler scales on, if any).
+for clients), scaler (what its autoscaler scales on, if any; httpLoad: CPU and HTTP requests per second).
 */}}
 {{- define "groupbuy.components" -}}
 api:
@@ -55,6 +55,7 @@ api:
   port: 8081
   database: eventStore
   http: true
+  scaler: httpLoad
 worker:
   values: worker
   module: command-side
@@ -78,6 +79,7 @@ query-side:
   port: 8082
   database: readModel
   http: true
+  scaler: httpLoad
 {{- end -}}
 
 {{/* Labels of one component: (dict "root" $ "component" "api") */}}
@@ -105,8 +107,10 @@ app.kubernetes.io/component: {{ .component }}
 {{/* Autoscaling checks the schema cannot express, because they compare two values. */}}
 {{- define "groupbuy.validateAutoscaling" -}}
 {{- $worker := .Values.worker.autoscaling -}}
-{{- if gt (int $worker.maxReplicas) (int .Values.kafka.orderQueue.partitions) -}}
-{{- fail (printf "worker.autoscaling.maxReplicas (%d) must not exceed kafka.orderQueue.partitions (%d): more order workers than partitions sit idle" (int $worker.maxReplicas) (int .Values.kafka.orderQueue.partitions)) -}}
+{{- $consumers := int .Values.worker.consumersPerPod -}}
+{{- $partitions := int .Values.kafka.orderQueue.partitions -}}
+{{- if gt (mul (int $worker.maxReplicas) $consumers) $partitions -}}
+{{- fail (printf "worker.autoscaling.maxReplicas (%d) x worker.consumersPerPod (%d) must not exceed kafka.orderQueue.partitions (%d): order-queue consumers beyond the partitions sit idle" (int $worker.maxReplicas) $consumers $partitions) -}}
 {{- end -}}
 {{- if gt (int $worker.minReplicas) (int $worker.maxReplicas) -}}
 {{- fail (printf "worker.autoscaling.minReplicas (%d) must not exceed worker.autoscaling.maxReplicas (%d)" (int $worker.minReplicas) (int $worker.maxReplicas)) -}}
@@ -118,12 +122,28 @@ app.kubernetes.io/component: {{ .component }}
 {{- if gt (int $projections.minReplicas) (int $projections.maxReplicas) -}}
 {{- fail (printf "projections.autoscaling.minReplicas (%d) must not exceed projections.autoscaling.maxReplicas (%d)" (int $projections.minReplicas) (int $projections.maxReplicas)) -}}
 {{- end -}}
-{{- if gt (int .Values.worker.replicas) (int .Values.kafka.orderQueue.partitions) -}}
-{{- fail (printf "worker.replicas (%d) must not exceed kafka.orderQueue.partitions (%d)" (int .Values.worker.replicas) (int .Values.kafka.orderQueue.partitions)) -}}
+{{- if gt (mul (int .Values.worker.replicas) $consumers) $partitions -}}
+{{- fail (printf "worker.replicas (%d) x worker.consumersPerPod (%d) must not exceed kafka.orderQueue.partitions (%d)" (int .Values.worker.replicas) $consumers $partitions) -}}
+{{- end -}}
+{{- range $key := list "api" "querySide" -}}
+{{- $http := index $.Values $key "autoscaling" -}}
+{{- if gt (int $http.minReplicas) (int $http.maxReplicas) -}}
+{{- fail (printf "%s.autoscaling.minReplicas (%d) must not exceed %s.autoscaling.maxReplicas (%d)" $key (int $http.minReplicas) $key (int $http.maxReplicas)) -}}
+{{- end -}}
 {{- end -}}
 {{- end -}}
 
 {{/* The PromQL that yields the order queue depth once, however many api pods export it. */}}
 {{- define "groupbuy.orderQueueDepthExpr" -}}
 max by (namespace, topic, consumergroup) (groupbuy_order_queue_depth{namespace="{{ .Release.Namespace }}", topic="{{ .Values.kafka.orderQueue.topic }}", consumergroup="{{ .Values.kafka.orderQueue.consumerGroup }}"})
+{{- end -}}
+
+{{/* The Pods metric prometheus-adapter publishes for the api and query-side HPAs: HTTP requests per second. */}}
+{{- define "groupbuy.httpRequestsPerSecondMetric" -}}
+http_server_requests_per_second
+{{- end -}}
+
+{{/* HTTP requests a process served, actuator's own left out: the series the per-pod request rate is made of. */}}
+{{- define "groupbuy.httpRequestsSelector" -}}
+uri!~"/actuator.*"
 {{- end -}}

@@ -11,7 +11,9 @@ class ValuesValidationTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            worker-above-partitions.yaml      | worker.autoscaling.maxReplicas (16) must not exceed kafka.orderQueue.partitions (12)
+            worker-above-partitions.yaml      | worker.autoscaling.maxReplicas (16) x worker.consumersPerPod (1) must not exceed kafka.orderQueue.partitions (12)
+            consumers-above-partitions.yaml   | worker.autoscaling.maxReplicas (12) x worker.consumersPerPod (4) must not exceed kafka.orderQueue.partitions (12)
+            api-min-above-max.yaml            | api.autoscaling.minReplicas (5) must not exceed api.autoscaling.maxReplicas (3)
             projections-above-partitions.yaml | projections.autoscaling.maxReplicas (6) must not exceed kafka.eventTopics.partitions (4)
             min-above-max.yaml                | worker.autoscaling.minReplicas (10) must not exceed worker.autoscaling.maxReplicas (8)
             unknown-key.yaml                  | replicaCount

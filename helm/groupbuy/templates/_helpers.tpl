@@ -147,3 +147,73 @@ http_server_requests_per_second
 {{- define "groupbuy.httpRequestsSelector" -}}
 uri!~"/actuator.*"
 {{- end -}}
+
+{{/*
+The endpoints with a latency objective (metrics.prometheusRule.slo.<key>): the alert that guards each, and the
+series of Micrometer's http.server.requests that measure it. uri is the handler's path template, as Spring MVC tags
+it.
+*/}}
+{{- define "groupbuy.latencyObjectives" -}}
+payment:
+  alert: GroupbuyPaymentLatencyBudgetBurn
+  what: payments
+  selector: component="api",method="POST",uri="/api/v1/orders/{orderId}/payment"
+orderAccept:
+  alert: GroupbuyOrderAcceptLatencyBudgetBurn
+  what: order placements (202 Accepted)
+  selector: component="api",method="POST",uri="/api/v1/orders"
+flashAdmission:
+  alert: GroupbuyFlashAdmissionLatencyBudgetBurn
+  what: flash-sale purchases (the admission gate)
+  selector: component="api",method="POST",uri="/api/v1/flash-sales/{flashSaleId}/orders"
+{{- end -}}
+
+{{/* A latency objective's bound as Prometheus writes the bucket's le label: 200 (ms) -> 0.2. */}}
+{{- define "groupbuy.le" -}}
+{{- printf "%g" (divf . 1000.0) -}}
+{{- end -}}
+
+{{/* The histogram buckets every process adds to http.server.requests: one per latency objective. */}}
+{{- define "groupbuy.latencyBuckets" -}}
+{{- $buckets := list -}}
+{{- range $key, $slo := include "groupbuy.latencyObjectives" . | fromYaml -}}
+{{- $buckets = append $buckets (printf "%dms" (int (index $.Values.metrics.prometheusRule.slo $key).latencyMilliseconds)) -}}
+{{- end -}}
+{{- $buckets | uniq | sortAlpha | join "," -}}
+{{- end -}}
+
+{{/*
+The two burn-rate alerts of one objective, on the groupbuy:slo_errors ratios: (dict "alert" "slo" "ns" "objective"
+"runbook" "summary" "description").
+*/}}
+{{- define "groupbuy.burnRateAlerts" -}}
+{{- $ratio := printf "groupbuy:slo_errors:ratio_rate%%s{namespace=\"%s\",slo=\"%s\"}" .ns .slo -}}
+{{- $budget := printf "(1 - %v)" .objective -}}
+- alert: {{ .alert }}
+  expr: >-
+    ({{ printf $ratio "1h" }} > 14.4 * {{ $budget }} and {{ printf $ratio "5m" }} > 14.4 * {{ $budget }})
+    or
+    ({{ printf $ratio "6h" }} > 6 * {{ $budget }} and {{ printf $ratio "30m" }} > 6 * {{ $budget }})
+  labels:
+    severity: critical
+    slo: {{ .slo }}
+  annotations:
+    summary: {{ .summary | quote }}
+    description: >-
+      Fast burn: {{ .description }} over the last hour (or 6 hours), 14.4 (or 6) times the error budget; at this
+      pace the month's budget is gone in 2 (or 5) days.
+    runbook_url: {{ .runbook }}#{{ lower .alert }}
+- alert: {{ .alert }}
+  expr: >-
+    ({{ printf $ratio "1d" }} > 3 * {{ $budget }} and {{ printf $ratio "2h" }} > 3 * {{ $budget }})
+    or
+    ({{ printf $ratio "3d" }} > {{ $budget }} and {{ printf $ratio "6h" }} > {{ $budget }})
+  labels:
+    severity: warning
+    slo: {{ .slo }}
+  annotations:
+    summary: {{ .summary | quote }}
+    description: >-
+      Slow burn: {{ .description }} over the last day (or 3 days), 3 (or 1) times the error budget.
+    runbook_url: {{ .runbook }}#{{ lower .alert }}
+{{- end -}}

@@ -62,7 +62,8 @@ final class DeadLetterReplay {
         int applied = 0;
         int failed = 0;
         int others = 0;
-        try (Consumer<String, byte[]> consumer = consumers.createConsumer(group + ".dlq-replay",
+        try (Consumer<String, byte[]> consumer = consumers.createConsumer(
+                ProjectionConsumers.deadLetterReplayGroupOf(projection.name()),
                 "dlq-replay-" + projection.name(), null, overrides)) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : projection.sources().stream().map(Topics::eventsOf).map(Topics::deadLetterOf)

@@ -1,18 +1,24 @@
 package com.groupbuy.command.infrastructure.relay;
 
 import com.groupbuy.contract.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+
+import javax.sql.DataSource;
 
 /** The event relay and the event topics it writes to (kept forever: every read model is rebuilt from them). */
 @Configuration(proxyBeanMethods = false)
@@ -43,6 +49,12 @@ class RelayConfiguration {
                                 .initialToken(StreamableMessageSource::createTailToken))
                 .registerListenerInvocationErrorHandler(PROCESSING_GROUP,
                         config -> PropagatingErrorHandler.instance()));
+    }
+
+    @Bean
+    RelayBacklog relayBacklog(EventStore eventStore, DataSource dataSource, Serializer serializer,
+                              MeterRegistry registry) {
+        return new RelayBacklog(eventStore, JdbcClient.create(dataSource), serializer, registry);
     }
 
     @Bean

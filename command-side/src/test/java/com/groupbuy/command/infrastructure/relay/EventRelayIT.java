@@ -17,6 +17,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -36,6 +38,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -120,6 +123,38 @@ class EventRelayIT {
         assertThat(EventRecordCodec.payloadOf(events.get(0)))
                 .contains(new ProductRegistered(sku, "Relay tea", "tea", 300, 10));
         assertThat(EventRecordCodec.payloadOf(events.get(3))).contains(new StockAdjusted(sku, 7, 19));
+    }
+
+    @Autowired
+    EventProcessingConfiguration processing;
+
+    @Test
+    void a_stopped_relay_shows_a_growing_backlog_and_it_drains_when_the_relay_runs_again() throws Exception {
+        awaitBacklog(0);
+        EventProcessor relay = processing.eventProcessor(RelayConfiguration.PROCESSING_GROUP).orElseThrow();
+        relay.shutdownAsync().get(30, TimeUnit.SECONDS);
+        try {
+            String sku = "STALLED-" + UUID.randomUUID().toString().substring(0, 8);
+            commands.sendAndWait(new RegisterProduct(sku, "Stalled tea", "tea", 300, 10));
+            commands.sendAndWait(new AdjustStock(sku, 5));
+
+            assertThat(backlog()).as("two events stored, none published").isEqualTo(2);
+        } finally {
+            relay.start();
+        }
+        awaitBacklog(0);
+    }
+
+    private double backlog() {
+        return registry.get(RelayBacklog.METRIC).gauge().value();
+    }
+
+    private void awaitBacklog(double expected) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (backlog() != expected && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(backlog()).isEqualTo(expected);
     }
 
     private static List<ConsumerRecord<String, byte[]>> readFromStart(String topic, String key, int expected) {

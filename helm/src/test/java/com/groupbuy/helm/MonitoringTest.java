@@ -113,7 +113,7 @@ class MonitoringTest {
     }
 
     @Test
-    void the_dashboard_shows_queue_depth_projection_lag_http_and_jvm_memory() throws IOException {
+    void the_dashboard_shows_queue_depth_projection_lag_http_jvm_and_container_memory_and_the_pools() throws IOException {
         ConfigMap dashboard = GroupbuyChart.render(ValueSet.DEFAULTS)
                 .get(ConfigMap.class, GroupbuyChart.RELEASE + "-dashboard");
         assertThat(dashboard.getMetadata().getLabels()).containsEntry("grafana_dashboard", "1");
@@ -129,7 +129,15 @@ class MonitoringTest {
                 .anyMatch(q -> q.contains("groupbuy_projection_lag_events"))
                 .anyMatch(q -> q.contains("rate(http_server_requests_seconds_count"))
                 .anyMatch(q -> q.contains("histogram_quantile(0.95") && q.contains("http_server_requests_seconds_bucket"))
-                .anyMatch(q -> q.contains("jvm_memory_used_bytes{area=\"heap\""));
+                .anyMatch(q -> q.contains("jvm_memory_used_bytes{area=\"heap\""))
+                .anyMatch(q -> q.contains("jvm_memory_used_bytes{area=\"nonheap\""))
+                .anyMatch(q -> q.contains("jvm_buffer_memory_used_bytes{id=\"direct\""))
+                .anyMatch(q -> q.contains("cgroup_memory_working_set_bytes"))
+                .anyMatch(q -> q.contains("cgroup_memory_limit_bytes"))
+                .anyMatch(q -> q.contains("kube_pod_container_status_restarts_total"));
+        assertThat(queries).filteredOn(q -> q.contains("hikaricp_connections_"))
+                .anyMatch(q -> q.contains("hikaricp_connections_active{")).anyMatch(q -> q.contains("hikaricp_connections_idle{"))
+                .anyMatch(q -> q.contains("hikaricp_connections_pending{")).anyMatch(q -> q.contains("hikaricp_connections_max{"));
         assertThat(board.path("uid").asText()).isNotBlank();
     }
 

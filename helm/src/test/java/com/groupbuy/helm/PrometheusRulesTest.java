@@ -3,6 +3,7 @@ package com.groupbuy.helm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -52,6 +53,27 @@ class PrometheusRulesTest {
 
         assertThat(check.exitCode()).as(check.output()).isZero();
         assertThat(check.output()).contains("SUCCESS");
+    }
+
+    @Test
+    void every_query_of_the_dashboard_is_valid_promql() throws IOException {
+        JsonNode board = RenderedChart.YAML.readTree(GroupbuyChart.DIRECTORY.resolve("dashboards/groupbuy.json").toFile());
+        ArrayNode rules = RenderedChart.YAML.createArrayNode();
+        board.path("panels").forEach(panel -> panel.path("targets").forEach(target -> rules.addObject()
+                .put("record", "dashboard:panel_" + panel.path("id").asInt() + "_" + target.path("refId").asText())
+                .put("expr", target.path("expr").asText()
+                        .replace("$namespace", ".*").replace("$__rate_interval", "1m"))));
+        ObjectNode file = RenderedChart.YAML.createObjectNode();
+        file.putArray("groups").addObject().put("name", "dashboard").set("rules", rules);
+        Path path = OUTPUT.resolve("dashboard-queries.yaml");
+        Files.createDirectories(OUTPUT);
+        RenderedChart.YAML.writeValue(path.toFile(), file);
+
+        Promtool.Run check = Promtool.run("check", "rules", path.toString());
+
+        assertThat(check.exitCode()).as(check.output()).isZero();
+        assertThat(check.output()).contains("SUCCESS: " + rules.size() + " rules found");
+        assertThat(rules.size()).isGreaterThan(20);
     }
 
     /** The rendered PrometheusRule's groups as a Prometheus rule file in target/prometheus. */

@@ -217,3 +217,34 @@ The two burn-rate alerts of one objective, on the groupbuy:slo_errors ratios: (d
       Slow burn: {{ .description }} over the last day (or 3 days), 3 (or 1) times the error budget.
     runbook_url: {{ .runbook }}#{{ lower .alert }}
 {{- end -}}
+
+{{/*
+Capacity facts the schema cannot check, because they add up several values: the connections every pod's pool could
+hold at once on each database (every process at maxReplicas, or replicas, plus the 25% a rolling update surges) against
+what the database server grants the release; and topic durability (writes go on with one broker lost).
+*/}}
+{{- define "groupbuy.validateCapacity" -}}
+{{- $root := . -}}
+{{- $peaks := dict "eventStore" 0 "readModel" 0 -}}
+{{- range $component, $spec := include "groupbuy.components" . | fromYaml -}}
+{{- $values := index $root.Values $spec.values -}}
+{{- $pods := int $values.replicas -}}
+{{- if and (hasKey $spec "scaler") $values.autoscaling.enabled -}}
+{{- $pods = int $values.autoscaling.maxReplicas -}}
+{{- end -}}
+{{- $surging := add $pods (div (add $pods 3) 4) -}}
+{{- $_ := set $peaks $spec.database (add (index $peaks $spec.database) (mul $surging (int $values.databasePoolSize))) -}}
+{{- end -}}
+{{- range $database, $connections := $peaks -}}
+{{- $budget := int (index $root.Values.config $database).maxConnections -}}
+{{- if gt (int $connections) $budget -}}
+{{- fail (printf "the pods could open %d connections to %s (databasePoolSize x (maxReplicas or replicas) plus a rolling update's 25%% surge), more than config.%s.maxConnections (%d): lower pool sizes or replicas, raise the server's max_connections, or put PgBouncer in front (docs/operations.md#capacity)" (int $connections) $database $database $budget) -}}
+{{- end -}}
+{{- end -}}
+{{- $kafka := .Values.kafka -}}
+{{- $factor := int $kafka.replicationFactor -}}
+{{- $insync := int $kafka.minInsyncReplicas -}}
+{{- if or (gt $insync $factor) (and (gt $factor 1) (eq $insync $factor)) -}}
+{{- fail (printf "kafka.minInsyncReplicas (%d) must be below kafka.replicationFactor (%d), or 1 with a replicationFactor of 1: otherwise the loss of one broker stops every write" $insync $factor) -}}
+{{- end -}}
+{{- end -}}

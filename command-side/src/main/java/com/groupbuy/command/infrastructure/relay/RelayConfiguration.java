@@ -57,14 +57,17 @@ class RelayConfiguration {
         return new RelayBacklog(eventStore, JdbcClient.create(dataSource), serializer, registry);
     }
 
+    /** Written with {@code acks=all}: a batch is published once {@code min.insync.replicas} replicas hold it. */
     @Bean
     KafkaAdmin.NewTopics eventTopics(@Value("${groupbuy.kafka.event-partitions:12}") int partitions,
-                                     @Value("${groupbuy.kafka.replication-factor:1}") int replicas) {
+                                     @Value("${groupbuy.kafka.replication-factor:1}") int replicas,
+                                     @Value("${groupbuy.kafka.min-insync-replicas:1}") int minInsync) {
         return new KafkaAdmin.NewTopics(Topics.allEventTopics().stream()
                 .map(topic -> TopicBuilder.name(topic)
                         .partitions(partitions)
                         .replicas(replicas)
                         .config(TopicConfig.RETENTION_MS_CONFIG, "-1")
+                        .config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(minInsync))
                         .build())
                 .toArray(NewTopic[]::new));
     }

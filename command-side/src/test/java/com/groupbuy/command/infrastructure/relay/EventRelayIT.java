@@ -10,9 +10,14 @@ import com.groupbuy.events.EventRecordCodec;
 import com.groupbuy.events.product.ProductRegistered;
 import com.groupbuy.events.product.StockAdjusted;
 import com.groupbuy.infra.Infrastructures;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -123,6 +128,19 @@ class EventRelayIT {
         assertThat(EventRecordCodec.payloadOf(events.get(0)))
                 .contains(new ProductRegistered(sku, "Relay tea", "tea", 300, 10));
         assertThat(EventRecordCodec.payloadOf(events.get(3))).contains(new StockAdjusted(sku, 7, 19));
+    }
+
+    @Test
+    void the_event_topics_carry_their_own_min_insync_replicas_rather_than_the_brokers_default() throws Exception {
+        ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, Topics.eventsOf(AggregateType.PRODUCT));
+        try (Admin admin = Admin.create(Map.<String, Object>of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructures.shared().kafkaBootstrapServers()))) {
+            ConfigEntry minInsync = admin.describeConfigs(List.of(topic)).all().get(10, TimeUnit.SECONDS).get(topic)
+                    .get(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG);
+
+            assertThat(minInsync.source()).isEqualTo(ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG);
+            assertThat(minInsync.value()).as("groupbuy.kafka.min-insync-replicas, 1 on one broker").isEqualTo("1");
+        }
     }
 
     @Autowired

@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBehavior;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpec;
 import java.io.IOException;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -62,12 +63,16 @@ class AutoscalingTest {
 
     @ParameterizedTest
     @EnumSource(value = ValueSet.class, names = {"DEFAULTS", "PRODUCTION"})
-    void there_are_never_more_workers_than_order_queue_partitions(ValueSet values) {
+    void there_are_never_more_order_queue_consumers_than_partitions(ValueSet values) {
         RenderedChart chart = GroupbuyChart.render(values);
         int partitions = values == ValueSet.PRODUCTION ? 24 : 12;
+        int consumersPerPod = chart.get(Deployment.class, WORKER).getSpec().getTemplate().getSpec().getContainers()
+                .getFirst().getEnv().stream().filter(e -> e.getName().equals("GROUPBUY_WORKER_CONSUMERS"))
+                .mapToInt(e -> Integer.parseInt(e.getValue())).findFirst().orElseThrow();
 
         HorizontalPodAutoscaler hpa = chart.get(HorizontalPodAutoscaler.class, WORKER);
-        assertThat(hpa.getSpec().getMaxReplicas()).isLessThanOrEqualTo(partitions);
+        assertThat(hpa.getSpec().getMaxReplicas() * consumersPerPod).as("consumers at maxReplicas")
+                .isLessThanOrEqualTo(partitions);
         assertThat(hpa.getSpec().getMinReplicas()).isBetween(1, hpa.getSpec().getMaxReplicas());
     }
 
@@ -76,9 +81,50 @@ class AutoscalingTest {
     void autoscaled_deployments_leave_their_replica_count_to_the_autoscaler(ValueSet values) {
         RenderedChart chart = GroupbuyChart.render(values);
 
-        assertThat(chart.get(Deployment.class, WORKER).getSpec().getReplicas()).isNull();
-        assertThat(chart.get(Deployment.class, PROJECTIONS).getSpec().getReplicas()).isNull();
-        assertThat(chart.get(Deployment.class, GroupbuyChart.RELEASE + "-api").getSpec().getReplicas()).isNotNull();
+        for (String process : RenderedManifestsTest.PROCESSES) {
+            assertThat(chart.get(Deployment.class, GroupbuyChart.RELEASE + "-" + process).getSpec().getReplicas())
+                    .as(process).isNull();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = ValueSet.class, names = {"DEFAULTS", "PRODUCTION"})
+    void the_api_and_the_query_side_scale_on_cpu_and_on_requests_per_second_per_pod(ValueSet values) {
+        RenderedChart chart = GroupbuyChart.render(values);
+
+        for (String process : List.of("api", "query-side")) {
+            HorizontalPodAutoscaler hpa = chart.get(HorizontalPodAutoscaler.class, GroupbuyChart.RELEASE + "-" + process);
+            assertThat(hpa.getSpec().getScaleTargetRef().getName()).isEqualTo(GroupbuyChart.RELEASE + "-" + process);
+            assertThat(hpa.getSpec().getMetrics()).extracting(MetricSpec::getType).containsExactly("Resource", "Pods");
+            MetricSpec cpu = hpa.getSpec().getMetrics().getFirst();
+            assertThat(cpu.getResource().getName()).isEqualTo("cpu");
+            assertThat(cpu.getResource().getTarget().getType()).isEqualTo("Utilization");
+            assertThat(cpu.getResource().getTarget().getAverageUtilization()).isEqualTo(70);
+            MetricSpec requests = hpa.getSpec().getMetrics().get(1);
+            assertThat(requests.getPods().getMetric().getName()).isEqualTo("http_server_requests_per_second");
+            assertThat(requests.getPods().getTarget().getType()).isEqualTo("AverageValue");
+            assertThat(requests.getPods().getTarget().getAverageValue())
+                    .isEqualTo(new Quantity(process.equals("api") ? "50" : "200"));
+            assertThat(hpa.getSpec().getMinReplicas()).isEqualTo(2);
+            assertThat(hpa.getSpec().getBehavior().getScaleDown().getStabilizationWindowSeconds()).isEqualTo(300);
+        }
+    }
+
+    @Test
+    void with_keda_the_api_and_the_query_side_scale_on_cpu_and_on_their_request_rate_from_prometheus() {
+        RenderedChart chart = GroupbuyChart.render(ValueSet.KEDA);
+
+        for (String process : List.of("api", "query-side")) {
+            JsonNode triggers = chart.get("ScaledObject", GroupbuyChart.RELEASE + "-" + process).tree()
+                    .path("spec").path("triggers");
+            assertThat(triggers.get(0).path("type").asText()).isEqualTo("cpu");
+            assertThat(triggers.get(0).path("metricType").asText()).isEqualTo("Utilization");
+            assertThat(triggers.get(0).path("metadata").path("value").asText()).isEqualTo("70");
+            assertThat(triggers.get(1).path("type").asText()).isEqualTo("prometheus");
+            assertThat(triggers.get(1).path("metadata").path("query").asText())
+                    .isEqualTo("sum(rate(http_server_requests_seconds_count{namespace=\"shop\",component=\"" + process
+                            + "\",uri!~\"/actuator.*\"}[2m]))");
+        }
     }
 
     @Test

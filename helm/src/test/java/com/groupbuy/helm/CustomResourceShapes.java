@@ -74,6 +74,7 @@ final class CustomResourceShapes {
     private static final Set<String> KAFKA_SCALER_METADATA = Set.of("bootstrapServers", "consumerGroup", "topic",
             "lagThreshold", "activationLagThreshold", "offsetResetPolicy", "allowIdleConsumers",
             "scaleToZeroOnInvalidOffset", "excludePersistentLag", "limitToPartitionsWithLag", "version");
+    private static final Set<String> CPU_SCALER_METADATA = Set.of("value", "containerName");
     private static final Set<String> PROMETHEUS_SCALER_METADATA = Set.of("serverAddress", "query", "threshold",
             "activationThreshold", "namespace", "ignoreNullValues", "unsafeSsl");
 
@@ -121,6 +122,7 @@ final class CustomResourceShapes {
                 Set<String> allowed = switch (trigger.path("type").asText()) {
                     case "kafka" -> KAFKA_SCALER_METADATA;
                     case "prometheus" -> PROMETHEUS_SCALER_METADATA;
+                    case "cpu" -> CPU_SCALER_METADATA;
                     default -> Set.of();
                 };
                 trigger.path("metadata").fieldNames().forEachRemaining(key -> {

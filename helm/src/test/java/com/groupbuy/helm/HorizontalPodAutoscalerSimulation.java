@@ -1,19 +1,25 @@
 package com.groupbuy.helm;
 
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HPAScalingRules;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBehavior;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpec;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricTarget;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * The Kubernetes HPA controller's replica calculation (pkg/controller/podautoscaler) for one External metric with an
- * AverageValue target, so that the chart's autoscaling values can be tried against a queue-depth curve without a
- * cluster. One {@link #sync} is one controller pass (every 15 s by default):
+ * The Kubernetes HPA controller's replica calculation (pkg/controller/podautoscaler) for External and Pods metrics
+ * with an AverageValue target and Resource metrics with a Utilization target, so that the chart's autoscaling values
+ * can be tried against a load curve without a cluster. Each metric comes down to a total over the pods and a target
+ * per pod (a Utilization target per pod is the container's request × the percentage). One {@link #sync} is one
+ * controller pass (every 15 s by default):
  * <ol>
- *   <li>proposal: ceil(total / target per pod), unless total / (target × current) is within 10% of 1;</li>
+ *   <li>proposal, per metric: ceil(total / target per pod), unless total / (target × current) is within 10% of 1;
+ *       the largest proposal of all metrics wins;</li>
  *   <li>stabilization: not above the lowest proposal of the scale-up window, not below the highest proposal of the
  *       scale-down window (300 s by default);</li>
  *   <li>rate: the behavior's Pods/Percent policies over their periods, the larger (Max) or smaller (Min) change;</li>
@@ -42,13 +48,37 @@ final class HorizontalPodAutoscalerSimulation {
                 List.of(new Policy(PolicyType.PERCENT, 100, 15)));
     }
 
-    record Spec(int minReplicas, int maxReplicas, double targetAverageValue, ScalingRules scaleUp,
-                ScalingRules scaleDown) {
+    /** One metric of the HPA: its name (External or Pods metric name, or the resource) and its target per pod. */
+    record Target(String metric, double perPod) {
     }
 
-    /** One controller pass: what it saw, what the metric alone proposed, and the replica count it set. */
-    record Step(long second, double metricTotal, int proposal, int replicasBefore, int replicas) {
+    record Spec(int minReplicas, int maxReplicas, List<Target> targets, ScalingRules scaleUp, ScalingRules scaleDown) {
+
+        /** One metric, named {@value #METRIC}. */
+        Spec(int minReplicas, int maxReplicas, double targetAverageValue, ScalingRules scaleUp, ScalingRules scaleDown) {
+            this(minReplicas, maxReplicas, List.of(new Target(METRIC, targetAverageValue)), scaleUp, scaleDown);
+        }
+
+        double targetAverageValue() {
+            return target(METRIC).perPod();
+        }
+
+        Target target(String metric) {
+            return targets.stream().filter(t -> t.metric().equals(metric)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no target for " + metric));
+        }
     }
+
+    /** One controller pass: what it saw, what the metrics proposed (the largest), and the replica count it set. */
+    record Step(long second, Map<String, Double> metrics, int proposal, int replicasBefore, int replicas) {
+
+        double metricTotal() {
+            return metrics.get(METRIC);
+        }
+    }
+
+    /** The name of the metric of a one-metric simulation. */
+    static final String METRIC = "metric";
 
     private record Recommendation(long second, int replicas) {
     }
@@ -67,22 +97,63 @@ final class HorizontalPodAutoscalerSimulation {
         this.replicas = initialReplicas;
     }
 
-    /** The spec of a rendered HPA with one External AverageValue metric, with Kubernetes' defaults filled in. */
+    /**
+     * The spec of a rendered HPA with one External AverageValue metric, with Kubernetes' defaults filled in; the
+     * metric is named {@value #METRIC}.
+     */
     static Spec specOf(HorizontalPodAutoscaler hpa) {
-        var hpaSpec = hpa.getSpec();
-        MetricSpec metric = hpaSpec.getMetrics().stream().filter(m -> "External".equals(m.getType()))
+        MetricSpec metric = hpa.getSpec().getMetrics().stream().filter(m -> "External".equals(m.getType()))
                 .findFirst().orElseThrow(() -> new IllegalArgumentException("no External metric"));
-        var target = metric.getExternal().getTarget();
-        if (!"AverageValue".equals(target.getType())) {
-            throw new IllegalArgumentException("only AverageValue targets are simulated, not " + target.getType());
+        return specOf(hpa, List.of(new Target(METRIC, averageValue(metric.getExternal().getTarget()))));
+    }
+
+    /**
+     * The spec of a rendered HPA with any of External and Pods AverageValue metrics and Resource Utilization metrics,
+     * each named as the HPA names it; {@code deployment} gives the containers' requests.
+     */
+    static Spec specOf(HorizontalPodAutoscaler hpa, Deployment deployment) {
+        List<Target> targets = new ArrayList<>();
+        for (MetricSpec metric : hpa.getSpec().getMetrics()) {
+            targets.add(switch (metric.getType()) {
+                case "External" -> new Target(metric.getExternal().getMetric().getName(),
+                        averageValue(metric.getExternal().getTarget()));
+                case "Pods" -> new Target(metric.getPods().getMetric().getName(),
+                        averageValue(metric.getPods().getTarget()));
+                case "Resource" -> new Target(metric.getResource().getName(),
+                        utilizationPerPod(metric.getResource().getName(), metric.getResource().getTarget(), deployment));
+                default -> throw new IllegalArgumentException("not simulated: " + metric.getType() + " metrics");
+            });
         }
+        return specOf(hpa, targets);
+    }
+
+    private static Spec specOf(HorizontalPodAutoscaler hpa, List<Target> targets) {
+        var hpaSpec = hpa.getSpec();
         Optional<HorizontalPodAutoscalerBehavior> behavior = Optional.ofNullable(hpaSpec.getBehavior());
         return new Spec(
                 Optional.ofNullable(hpaSpec.getMinReplicas()).orElse(1),
                 hpaSpec.getMaxReplicas(),
-                target.getAverageValue().getNumericalAmount().doubleValue(),
+                targets,
                 rules(behavior.map(HorizontalPodAutoscalerBehavior::getScaleUp), ScalingRules.DEFAULT_SCALE_UP),
                 rules(behavior.map(HorizontalPodAutoscalerBehavior::getScaleDown), ScalingRules.DEFAULT_SCALE_DOWN));
+    }
+
+    private static double averageValue(MetricTarget target) {
+        if (!"AverageValue".equals(target.getType())) {
+            throw new IllegalArgumentException("only AverageValue targets are simulated here, not " + target.getType());
+        }
+        return target.getAverageValue().getNumericalAmount().doubleValue();
+    }
+
+    /** A Utilization target as a total per pod: the sum of the containers' requests × the percentage. */
+    private static double utilizationPerPod(String resource, MetricTarget target, Deployment deployment) {
+        if (!"Utilization".equals(target.getType())) {
+            throw new IllegalArgumentException("only Utilization targets of resources are simulated");
+        }
+        double requested = deployment.getSpec().getTemplate().getSpec().getContainers().stream()
+                .mapToDouble(c -> c.getResources().getRequests().get(resource).getNumericalAmount().doubleValue())
+                .sum();
+        return requested * target.getAverageUtilization() / 100.0;
     }
 
     private static ScalingRules rules(Optional<HPAScalingRules> rules, ScalingRules defaults) {
@@ -106,8 +177,23 @@ final class HorizontalPodAutoscalerSimulation {
         return replicas;
     }
 
+    /** The passes of {@code steps} that scaled below a proposal made within the {@code windowSeconds} before. */
+    static List<Step> scaleDownsBelowARecentProposal(List<Step> steps, int windowSeconds) {
+        return steps.stream()
+                .filter(step -> step.replicas() < step.replicasBefore())
+                .filter(step -> step.replicas() < steps.stream()
+                        .filter(s -> s.second() > step.second() - windowSeconds && s.second() <= step.second())
+                        .mapToInt(Step::proposal).max().orElseThrow())
+                .toList();
+    }
+
     /** One controller pass at {@code second}, reading {@code metricTotal} (the sum of the selected series). */
     Step sync(long second, double metricTotal) {
+        return sync(second, Map.of(METRIC, metricTotal));
+    }
+
+    /** One controller pass at {@code second}, reading each metric's total over the pods. */
+    Step sync(long second, Map<String, Double> metricTotals) {
         if (recommendations.isEmpty()) {
             recommendations.add(new Recommendation(second, replicas));
         }
@@ -119,7 +205,9 @@ final class HorizontalPodAutoscalerSimulation {
         } else if (current < spec.minReplicas()) {
             desired = spec.minReplicas();
         } else {
-            proposal = proposal(metricTotal, current);
+            proposal = spec.targets().stream()
+                    .mapToInt(target -> proposal(metricTotals.get(target.metric()), target.perPod(), current))
+                    .max().orElseThrow();
             int stabilized = stabilize(second, current, proposal);
             desired = limitRate(second, current, stabilized);
         }
@@ -127,15 +215,18 @@ final class HorizontalPodAutoscalerSimulation {
             (desired > current ? scaleUpEvents : scaleDownEvents).add(new ScaleEvent(second, Math.abs(desired - current)));
             replicas = desired;
         }
-        return new Step(second, metricTotal, proposal, current, desired);
+        return new Step(second, Map.copyOf(metricTotals), proposal, current, desired);
     }
 
-    private int proposal(double total, int current) {
-        double usageRatio = total / (spec.targetAverageValue() * current);
+    private static int proposal(Double total, double targetPerPod, int current) {
+        if (total == null) {
+            throw new IllegalArgumentException("a pass needs every metric of the HPA");
+        }
+        double usageRatio = total / (targetPerPod * current);
         if (Math.abs(1.0 - usageRatio) <= TOLERANCE) {
             return current;
         }
-        return (int) Math.ceil(total / spec.targetAverageValue());
+        return (int) Math.ceil(total / targetPerPod);
     }
 
     private int stabilize(long second, int current, int proposal) {

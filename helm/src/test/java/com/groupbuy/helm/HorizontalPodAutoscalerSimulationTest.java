@@ -7,7 +7,9 @@ import com.groupbuy.helm.HorizontalPodAutoscalerSimulation.PolicyType;
 import com.groupbuy.helm.HorizontalPodAutoscalerSimulation.ScalingRules;
 import com.groupbuy.helm.HorizontalPodAutoscalerSimulation.SelectPolicy;
 import com.groupbuy.helm.HorizontalPodAutoscalerSimulation.Spec;
+import com.groupbuy.helm.HorizontalPodAutoscalerSimulation.Target;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The simulated controller against the rules of the Kubernetes documentation, one rule at a time. */
@@ -96,5 +98,24 @@ class HorizontalPodAutoscalerSimulationTest {
         var hpa = new HorizontalPodAutoscalerSimulation(new Spec(2, 6, 100, UNLIMITED, UNLIMITED), 9);
 
         assertThat(hpa.sync(0, 0).replicas()).isEqualTo(6);
+    }
+
+    @Test
+    void with_several_metrics_the_largest_proposal_wins() {
+        Spec spec = new Spec(1, 50, List.of(new Target("cpu", 0.35), new Target("requests", 50)), UNLIMITED, UNLIMITED);
+        var hpa = new HorizontalPodAutoscalerSimulation(spec, 2);
+
+        assertThat(hpa.sync(0, Map.of("cpu", 1.4, "requests", 300.0)).replicas()).as("max(4, 6)").isEqualTo(6);
+        assertThat(hpa.sync(15, Map.of("cpu", 3.5, "requests", 300.0)).replicas()).as("max(10, 6)").isEqualTo(10);
+    }
+
+    @Test
+    void a_metric_within_tolerance_proposes_the_current_count_while_another_may_scale_up() {
+        Spec spec = new Spec(1, 50, List.of(new Target("cpu", 0.35), new Target("requests", 50)), UNLIMITED, UNLIMITED);
+        var hpa = new HorizontalPodAutoscalerSimulation(spec, 4);
+
+        assertThat(hpa.sync(0, Map.of("cpu", 0.5, "requests", 210.0)).replicas()).as("cpu 2, requests within 10%%")
+                .isEqualTo(4);
+        assertThat(hpa.sync(15, Map.of("cpu", 2.0, "requests", 210.0)).replicas()).as("cpu 2.0 / 0.35 → 6").isEqualTo(6);
     }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -70,17 +71,49 @@ class MonitoringTest {
     }
 
     @Test
-    void every_alert_has_a_runbook_in_the_operations_guide() throws IOException {
+    void every_alert_links_its_runbook_a_section_of_the_operations_guide() throws IOException {
         String guide = Files.readString(OPERATIONS_GUIDE);
+        List<JsonNode> alerts = alerts(GroupbuyChart.render(ValueSet.DEFAULTS));
 
-        for (JsonNode alert : alerts(GroupbuyChart.render(ValueSet.DEFAULTS))) {
-            assertThat(guide).as("docs/operations.md explains %s", alert.path("alert").asText())
-                    .contains("### " + alert.path("alert").asText());
+        assertThat(alerts).extracting(a -> a.path("alert").asText()).contains("GroupbuyPaymentLatencyBudgetBurn",
+                "GroupbuyOrderAcceptLatencyBudgetBurn", "GroupbuyFlashAdmissionLatencyBudgetBurn",
+                "GroupbuyHttpErrorBudgetBurn", "GroupbuyOrderQueueAgeHigh", "GroupbuyRelayBacklogHigh",
+                "GroupbuyDeadLettersNotReplayed");
+        for (JsonNode alert : alerts) {
+            String name = alert.path("alert").asText();
+            assertThat(guide).as("docs/operations.md explains %s", name).contains("\n### " + name + "\n");
+            assertThat(alert.path("annotations").path("runbook_url").asText()).as(name)
+                    .isEqualTo("https://git.example.com/groupbuy/blob/main/docs/operations.md#"
+                            + name.toLowerCase(Locale.ROOT));
         }
     }
 
     @Test
-    void the_dashboard_shows_queue_depth_projection_lag_http_and_jvm_memory() throws IOException {
+    void the_latency_objectives_count_requests_against_a_bucket_every_process_exports() {
+        RenderedChart chart = GroupbuyChart.render(ValueSet.DEFAULTS);
+        String buckets = chart.get(ConfigMap.class, GroupbuyChart.RELEASE).getData()
+                .get("MANAGEMENT_METRICS_DISTRIBUTION_SLO_HTTP_SERVER_REQUESTS");
+        List<String> ratios = new ArrayList<>();
+        chart.get("PrometheusRule", GroupbuyChart.RELEASE).tree().path("spec").path("groups")
+                .forEach(group -> group.path("rules").forEach(rule -> {
+                    if (rule.path("record").asText().startsWith("groupbuy:slo_errors:")) {
+                        ratios.add(rule.path("labels").path("slo").asText() + " " + rule.path("expr").asText());
+                    }
+                }));
+
+        assertThat(buckets).isEqualTo("100ms,200ms,300ms");
+        assertThat(ratios).filteredOn(r -> r.startsWith("payment ")).hasSize(7)
+                .allSatisfy(r -> assertThat(r).contains("uri=\"/api/v1/orders/{orderId}/payment\"", "le=\"0.2\""));
+        assertThat(ratios).filteredOn(r -> r.startsWith("orderAccept ")).hasSize(7)
+                .allSatisfy(r -> assertThat(r).contains("uri=\"/api/v1/orders\"", "le=\"0.3\""));
+        assertThat(ratios).filteredOn(r -> r.startsWith("flashAdmission ")).hasSize(7)
+                .allSatisfy(r -> assertThat(r).contains("uri=\"/api/v1/flash-sales/{flashSaleId}/orders\"", "le=\"0.1\""));
+        assertThat(ratios).filteredOn(r -> r.startsWith("availability ")).hasSize(7)
+                .allSatisfy(r -> assertThat(r).contains("status=~\"5..\""));
+    }
+
+    @Test
+    void the_dashboard_shows_queue_depth_projection_lag_http_jvm_and_container_memory_and_the_pools() throws IOException {
         ConfigMap dashboard = GroupbuyChart.render(ValueSet.DEFAULTS)
                 .get(ConfigMap.class, GroupbuyChart.RELEASE + "-dashboard");
         assertThat(dashboard.getMetadata().getLabels()).containsEntry("grafana_dashboard", "1");
@@ -96,14 +129,27 @@ class MonitoringTest {
                 .anyMatch(q -> q.contains("groupbuy_projection_lag_events"))
                 .anyMatch(q -> q.contains("rate(http_server_requests_seconds_count"))
                 .anyMatch(q -> q.contains("histogram_quantile(0.95") && q.contains("http_server_requests_seconds_bucket"))
-                .anyMatch(q -> q.contains("jvm_memory_used_bytes{area=\"heap\""));
+                .anyMatch(q -> q.contains("jvm_memory_used_bytes{area=\"heap\""))
+                .anyMatch(q -> q.contains("jvm_memory_used_bytes{area=\"nonheap\""))
+                .anyMatch(q -> q.contains("jvm_buffer_memory_used_bytes{id=\"direct\""))
+                .anyMatch(q -> q.contains("cgroup_memory_working_set_bytes"))
+                .anyMatch(q -> q.contains("cgroup_memory_limit_bytes"))
+                .anyMatch(q -> q.contains("kube_pod_container_status_restarts_total"));
+        assertThat(queries).filteredOn(q -> q.contains("hikaricp_connections_"))
+                .anyMatch(q -> q.contains("hikaricp_connections_active{")).anyMatch(q -> q.contains("hikaricp_connections_idle{"))
+                .anyMatch(q -> q.contains("hikaricp_connections_pending{")).anyMatch(q -> q.contains("hikaricp_connections_max{"));
         assertThat(board.path("uid").asText()).isNotBlank();
     }
 
+    /** The alerting rules (not the recording rules) of the chart's PrometheusRule. */
     private static List<JsonNode> alerts(RenderedChart chart) {
         List<JsonNode> alerts = new ArrayList<>();
         chart.get("PrometheusRule", GroupbuyChart.RELEASE).tree().path("spec").path("groups")
-                .forEach(group -> group.path("rules").forEach(alerts::add));
+                .forEach(group -> group.path("rules").forEach(rule -> {
+                    if (rule.has("alert")) {
+                        alerts.add(rule);
+                    }
+                }));
         return alerts;
     }
 

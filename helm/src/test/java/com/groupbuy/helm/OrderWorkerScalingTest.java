@@ -5,13 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.groupbuy.helm.HorizontalPodAutoscalerSimulation.Spec;
 import com.groupbuy.helm.HorizontalPodAutoscalerSimulation.Step;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.NavigableMap;
-import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -21,23 +16,20 @@ import org.junit.jupiter.api.Test;
  */
 class OrderWorkerScalingTest {
 
-    private static final Path CURVE = Path.of("src", "test", "resources", "autoscaling",
-            "order-queue-depth-flash-sale.csv");
-
     private static Spec spec;
     private static List<Step> steps;
 
     @BeforeAll
-    static void run_the_flash_sale() throws IOException {
+    static void run_the_flash_sale() {
         HorizontalPodAutoscaler hpa = GroupbuyChart.render(ValueSet.DEFAULTS)
                 .get(HorizontalPodAutoscaler.class, GroupbuyChart.RELEASE + "-worker");
         spec = HorizontalPodAutoscalerSimulation.specOf(hpa);
-        NavigableMap<Long, Double> depth = readCurve();
+        LoadCurve depth = LoadCurve.read("order-queue-depth-flash-sale.csv");
 
         var controller = new HorizontalPodAutoscalerSimulation(spec, spec.minReplicas());
         steps = new ArrayList<>();
-        for (long second = 0; second <= depth.lastKey(); second += HorizontalPodAutoscalerSimulation.SYNC_PERIOD_SECONDS) {
-            steps.add(controller.sync(second, depth.floorEntry(second).getValue()));
+        for (long second = 0; second <= depth.lastSecond(); second += HorizontalPodAutoscalerSimulation.SYNC_PERIOD_SECONDS) {
+            steps.add(controller.sync(second, depth.at(second)));
         }
         print();
     }
@@ -72,14 +64,7 @@ class OrderWorkerScalingTest {
 
     @Test
     void the_workers_never_drop_below_a_recommendation_of_the_last_five_minutes() {
-        for (Step step : steps) {
-            if (step.replicas() < step.replicasBefore()) {
-                int highestRecent = steps.stream()
-                        .filter(s -> s.second() > step.second() - 300 && s.second() <= step.second())
-                        .mapToInt(Step::proposal).max().orElseThrow();
-                assertThat(step.replicas()).as("scale-down at %d s", step.second()).isGreaterThanOrEqualTo(highestRecent);
-            }
-        }
+        assertThat(HorizontalPodAutoscalerSimulation.scaleDownsBelowARecentProposal(steps, 300)).isEmpty();
     }
 
     @Test
@@ -102,18 +87,6 @@ class OrderWorkerScalingTest {
     @Test
     void the_workers_return_to_the_minimum_once_the_queue_has_drained() {
         assertThat(steps.getLast().replicas()).isEqualTo(spec.minReplicas());
-    }
-
-    private static NavigableMap<Long, Double> readCurve() throws IOException {
-        NavigableMap<Long, Double> curve = new TreeMap<>();
-        for (String line : Files.readAllLines(CURVE)) {
-            if (line.isBlank() || line.startsWith("#") || line.startsWith("seconds")) {
-                continue;
-            }
-            String[] fields = line.split(",");
-            curve.put(Long.parseLong(fields[0].strip()), Double.parseDouble(fields[1].strip()));
-        }
-        return curve;
     }
 
     private static void print() {

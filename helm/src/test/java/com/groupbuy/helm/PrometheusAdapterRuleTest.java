@@ -66,6 +66,28 @@ class PrometheusAdapterRuleTest {
         JsonNode adapterConfig = RenderedChart.YAML.readTree(rules.getData().get("config.yaml"));
         assertThat(chartValues.path("rules").path("external")).isEqualTo(adapterConfig.path("externalRules"));
         assertThat(chartValues.path("rules").path("external")).hasSize(2);
+        assertThat(chartValues.path("rules").path("custom")).isEqualTo(adapterConfig.path("rules")).hasSize(1);
+    }
+
+    @Test
+    void the_requests_per_second_rule_publishes_the_pods_metric_the_api_and_query_side_hpas_read() throws IOException {
+        RenderedChart chart = GroupbuyChart.render(ValueSet.DEFAULTS);
+        String values = chart.get(ConfigMap.class, RULES).getData().get("values.yaml");
+        JsonNode rule = RenderedChart.YAML.readTree(values).path("rules").path("custom").get(0);
+
+        for (String process : new String[] {"api", "query-side"}) {
+            String hpaMetric = chart.get(HorizontalPodAutoscaler.class, GroupbuyChart.RELEASE + "-" + process)
+                    .getSpec().getMetrics().stream().filter(m -> m.getType().equals("Pods")).findFirst().orElseThrow()
+                    .getPods().getMetric().getName();
+            assertThat(rule.path("name").path("as").asText()).isEqualTo(hpaMetric);
+        }
+        assertThat(rule.path("seriesQuery").asText()).startsWith("http_server_requests_seconds_count{");
+        assertThat(rule.path("resources").path("overrides").path("pod").path("resource").asText())
+                .as("a Pods metric: one value per pod").isEqualTo("pod");
+        assertThat(rule.path("resources").path("overrides").path("namespace").path("resource").asText())
+                .isEqualTo("namespace");
+        assertThat(rule.path("metricsQuery").asText())
+                .isEqualTo("sum(rate(<<.Series>>{<<.LabelMatchers>>,uri!~\"/actuator.*\"}[2m])) by (<<.GroupBy>>)");
     }
 
     private static JsonNode externalRule(RenderedChart chart, String metric) throws IOException {

@@ -7,7 +7,8 @@ import java.util.Optional;
 enum ValueSet {
     DEFAULTS(null),
     PRODUCTION("production.yaml"),
-    KEDA("keda.yaml");
+    KEDA("keda.yaml"),
+    EDGE("edge.yaml");
 
     private final String file;
 

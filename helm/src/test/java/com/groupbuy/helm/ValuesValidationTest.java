@@ -11,7 +11,11 @@ class ValuesValidationTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            worker-above-partitions.yaml      | worker.autoscaling.maxReplicas (16) must not exceed kafka.orderQueue.partitions (12)
+            worker-above-partitions.yaml      | worker.autoscaling.maxReplicas (16) x worker.consumersPerPod (1) must not exceed kafka.orderQueue.partitions (12)
+            consumers-above-partitions.yaml   | worker.autoscaling.maxReplicas (12) x worker.consumersPerPod (4) must not exceed kafka.orderQueue.partitions (12)
+            api-min-above-max.yaml            | api.autoscaling.minReplicas (5) must not exceed api.autoscaling.maxReplicas (3)
+            too-many-database-connections.yaml | the pods could open 410 connections to eventStore (databasePoolSize x (maxReplicas or replicas) plus a rolling update's 25% surge), more than config.eventStore.maxConnections (97)
+            min-insync-replicas-of-every-replica.yaml | kafka.minInsyncReplicas (3) must be below kafka.replicationFactor (3)
             projections-above-partitions.yaml | projections.autoscaling.maxReplicas (6) must not exceed kafka.eventTopics.partitions (4)
             min-above-max.yaml                | worker.autoscaling.minReplicas (10) must not exceed worker.autoscaling.maxReplicas (8)
             unknown-key.yaml                  | replicaCount

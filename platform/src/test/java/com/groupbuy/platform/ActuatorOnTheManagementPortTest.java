@@ -31,6 +31,16 @@ class ActuatorOnTheManagementPortTest {
     }
 
     @Test
+    void prometheus_reads_the_processs_cgroup_memory_next_to_the_jvms() throws Exception {
+        String scrape = new EdgeClient("127.0.0.1", managementPort).getText("/actuator/prometheus");
+
+        assertThat(scrape).containsPattern("cgroup_memory_working_set_bytes\\{cgroup=\"[12]\"")
+                .containsPattern("cgroup_memory_limit_bytes\\{cgroup=\"[12]\"")
+                .containsPattern("cgroup_memory_limit_hits_total\\{cgroup=\"[12]\"")
+                .contains("jvm_buffer_memory_used_bytes{", "id=\"direct\"");
+    }
+
+    @Test
     void the_clients_port_has_no_actuator() throws Exception {
         EdgeClient clients = new EdgeClient("127.0.0.1", port);
 

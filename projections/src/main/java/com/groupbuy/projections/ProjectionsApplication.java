@@ -2,6 +2,7 @@ package com.groupbuy.projections;
 
 import com.groupbuy.health.KafkaHealthConfiguration;
 import com.groupbuy.health.RedisHealthConfiguration;
+import com.groupbuy.platform.memory.CgroupMemoryConfiguration;
 import com.groupbuy.platform.security.SecurityConfiguration;
 import com.groupbuy.platform.web.WebConfiguration;
 import org.springframework.boot.SpringApplication;
@@ -13,8 +14,8 @@ import org.springframework.context.annotation.Import;
  * without the dev tokens: those come from the api or the query side of the local run.
  */
 @SpringBootApplication
-@Import({WebConfiguration.class, SecurityConfiguration.class, KafkaHealthConfiguration.class,
-        RedisHealthConfiguration.class})
+@Import({WebConfiguration.class, SecurityConfiguration.class, CgroupMemoryConfiguration.class,
+        KafkaHealthConfiguration.class, RedisHealthConfiguration.class})
 public class ProjectionsApplication {
 
     public static void main(String[] args) {

@@ -57,16 +57,21 @@ class ConsumerConfiguration {
         return scheduler;
     }
 
-    /** The event topics (so projections can start before the first event) and their dead-letter topics. */
+    /**
+     * The event topics (so projections can start before the first event) and their dead-letter topics, written with
+     * {@code acks=all} once {@code min.insync.replicas} replicas hold a record.
+     */
     @Bean
     KafkaAdmin.NewTopics eventAndDeadLetterTopics(@Value("${groupbuy.kafka.event-partitions:12}") int partitions,
-                                                  @Value("${groupbuy.kafka.replication-factor:1}") int replicas) {
+                                                  @Value("${groupbuy.kafka.replication-factor:1}") int replicas,
+                                                  @Value("${groupbuy.kafka.min-insync-replicas:1}") int minInsync) {
         return new KafkaAdmin.NewTopics(Topics.allEventTopics().stream()
                 .flatMap(topic -> Stream.of(topic, Topics.deadLetterOf(topic)))
                 .map(topic -> TopicBuilder.name(topic)
                         .partitions(partitions)
                         .replicas(replicas)
                         .config(TopicConfig.RETENTION_MS_CONFIG, "-1")
+                        .config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(minInsync))
                         .build())
                 .toArray(NewTopic[]::new));
     }

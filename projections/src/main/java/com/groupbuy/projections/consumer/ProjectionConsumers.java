@@ -49,6 +49,11 @@ public final class ProjectionConsumers implements SmartLifecycle {
         return GROUP_PREFIX + projection;
     }
 
+    /** The consumer group of a projection's dead-letter replay: where its last replay stopped. */
+    public static String deadLetterReplayGroupOf(String projection) {
+        return groupOf(projection) + ".dlq-replay";
+    }
+
     private static ConcurrentMessageListenerContainer<String, byte[]> containerFor(
             Projection projection, ConsumerFactory<String, byte[]> consumers,
             KafkaTemplate<String, byte[]> deadLetters, ProjectionSettings settings, ProjectionMetrics metrics,

@@ -26,8 +26,10 @@ import java.util.stream.Collectors;
 /**
  * How far each projection is behind: {@code groupbuy_projection_lag_events} (records on its topics not yet
  * committed by its consumer group, from the broker's offsets, so it is right even while the projection is down),
- * {@code groupbuy_projection_lag_seconds} (while behind, the age of the last event it applied) and
- * {@code groupbuy_projection_dead_letters_total}.
+ * {@code groupbuy_projection_lag_seconds} (while behind, the age of the last event it applied),
+ * {@code groupbuy_projection_dead_letters_total} and {@code groupbuy_projection_dead_letters_pending} (records on the
+ * dead-letter topics of its sources that its replay has not read yet, from the broker's offsets: a dead letter waits
+ * there until someone fixes its cause and replays it).
  */
 final class ProjectionMetrics implements AutoCloseable {
 
@@ -38,7 +40,7 @@ final class ProjectionMetrics implements AutoCloseable {
     private final Map<String, Tracked> tracked;
 
     private record Tracked(Projection projection, AtomicLong lagEvents, AtomicReference<Instant> lastApplied,
-                           Counter deadLetters) {
+                           Counter deadLetters, AtomicLong deadLettersPending) {
     }
 
     ProjectionMetrics(List<Projection> projections, Admin admin, MeterRegistry registry, Clock clock) {
@@ -48,7 +50,11 @@ final class ProjectionMetrics implements AutoCloseable {
             Tracked t = new Tracked(projection, new AtomicLong(), new AtomicReference<>(),
                     Counter.builder("groupbuy.projection.dead.letters").tag("projection", projection.name())
                             .description("Event records the projection sent to a dead-letter topic")
-                            .register(registry));
+                            .register(registry), new AtomicLong());
+            Gauge.builder("groupbuy.projection.dead.letters.pending", t.deadLettersPending(), AtomicLong::get)
+                    .tag("projection", projection.name())
+                    .description("Dead letters of the projection's sources its replay has not read yet")
+                    .register(registry);
             Gauge.builder("groupbuy.projection.lag.events", t.lagEvents(), AtomicLong::get)
                     .tag("projection", projection.name())
                     .description("Event records the projection has not applied yet").register(registry);
@@ -70,10 +76,15 @@ final class ProjectionMetrics implements AutoCloseable {
     /** Asks the broker again; called on a schedule. Keeps the last values when the broker cannot be reached. */
     void refresh() {
         for (Tracked t : tracked.values()) {
+            Projection projection = t.projection();
             try {
-                t.lagEvents().set(lagOf(t.projection()));
+                List<String> topics = projection.sources().stream().map(Topics::eventsOf).toList();
+                t.lagEvents().set(lagOf(ProjectionConsumers.groupOf(projection.name()), topics));
+                List<String> deadLetterTopics = topics.stream().map(Topics::deadLetterOf).toList();
+                t.deadLettersPending().set(lagOf(ProjectionConsumers.deadLetterReplayGroupOf(projection.name()),
+                        existing(deadLetterTopics)));
             } catch (Exception e) {
-                log.warn("could not measure the lag of projection {}: {}", t.projection().name(), e.toString());
+                log.warn("could not measure the lag of projection {}: {}", projection.name(), e.toString());
             }
         }
     }
@@ -86,10 +97,19 @@ final class ProjectionMetrics implements AutoCloseable {
         return Math.max(0, Duration.between(last, clock.instant()).toMillis() / 1000.0);
     }
 
-    private long lagOf(Projection projection) throws Exception {
-        List<String> topics = projection.sources().stream().map(Topics::eventsOf).toList();
+    /** Dead-letter topics appear with their first dead letter. */
+    private List<String> existing(List<String> topics) throws Exception {
+        var names = admin.listTopics().names().get(10, TimeUnit.SECONDS);
+        return topics.stream().filter(names::contains).toList();
+    }
+
+    /** Records on {@code topics} that {@code group} has not committed (all of them where it never committed). */
+    private long lagOf(String group, List<String> topics) throws Exception {
+        if (topics.isEmpty()) {
+            return 0;
+        }
         Map<TopicPartition, OffsetAndMetadata> committed = admin
-                .listConsumerGroupOffsets(ProjectionConsumers.GROUP_PREFIX + projection.name())
+                .listConsumerGroupOffsets(group)
                 .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
         List<TopicPartition> partitions = admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS)
                 .values().stream()

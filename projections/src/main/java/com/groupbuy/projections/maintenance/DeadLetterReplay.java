@@ -84,8 +84,9 @@ final class DeadLetterReplay {
         Map<TopicPartition, Long> live = positions.of(projection.name());
         try (Consumer<String, byte[]> scanner = consumers.createConsumer(group + ".dlq-scan",
                 "dlq-scan-" + projection.name(), null, overrides);
-             Consumer<String, byte[]> consumer = consumers.createConsumer(group + ".dlq-replay",
-                "dlq-replay-" + projection.name(), null, overrides)) {
+             Consumer<String, byte[]> consumer = consumers.createConsumer(
+                     ProjectionConsumers.deadLetterReplayGroupOf(projection.name()),
+                     "dlq-replay-" + projection.name(), null, overrides)) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : projection.sources().stream().map(Topics::eventsOf).map(Topics::deadLetterOf)
                     .sorted().toList()) {

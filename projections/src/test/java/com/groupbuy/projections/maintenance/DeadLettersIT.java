@@ -40,6 +40,7 @@ class DeadLettersIT extends ProjectionsTestSupport {
         assertThat(row("SELECT stock_on_hand FROM catalog_product WHERE sku = ?", sku))
                 .containsEntry("stock_on_hand", 5);
         assertThat(row("SELECT sku FROM catalog_product WHERE sku = ?", poisoned)).isEmpty();
+        eventually(() -> assertThat(deadLettersPending("catalog")).as("waiting for a replay").isPositive());
 
         jdbc.sql("ALTER TABLE catalog_product ALTER COLUMN name TYPE VARCHAR(1000)").update();
         Answer replay = call("POST", "/admin/projections/catalog/dead-letters/replay");
@@ -50,6 +51,9 @@ class DeadLettersIT extends ProjectionsTestSupport {
                 .containsEntry("length", 300);
         Answer again = call("POST", "/admin/projections/catalog/dead-letters/replay");
         assertThat(again.body().get("applied").asInt()).isZero();
+        int failedAgain = again.body().get("failedAgain").asInt();
+        eventually(() -> assertThat(deadLettersPending("catalog"))
+                .as("what failed again waits for the next replay at the end of its topic").isEqualTo(failedAgain));
     }
 
     @Test
@@ -99,6 +103,10 @@ class DeadLettersIT extends ProjectionsTestSupport {
                 + sequence + ",\"occurredAt\":\"2026-11-22T10:00:00Z\",\"payload\":" + payload + "}";
         sent(kafka.send(Topics.eventsOf(AggregateType.PRODUCT), sku, record.getBytes(StandardCharsets.UTF_8)).join()
                 .getRecordMetadata());
+    }
+
+    private double deadLettersPending(String projection) {
+        return registry.get("groupbuy.projection.dead.letters.pending").tag("projection", projection).gauge().value();
     }
 
     private double deadLetters(String projection) {

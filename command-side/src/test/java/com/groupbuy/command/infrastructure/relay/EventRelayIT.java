@@ -10,13 +10,20 @@ import com.groupbuy.events.EventRecordCodec;
 import com.groupbuy.events.product.ProductRegistered;
 import com.groupbuy.events.product.StockAdjusted;
 import com.groupbuy.infra.Infrastructures;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -36,6 +43,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -120,6 +128,51 @@ class EventRelayIT {
         assertThat(EventRecordCodec.payloadOf(events.get(0)))
                 .contains(new ProductRegistered(sku, "Relay tea", "tea", 300, 10));
         assertThat(EventRecordCodec.payloadOf(events.get(3))).contains(new StockAdjusted(sku, 7, 19));
+    }
+
+    @Test
+    void the_event_topics_carry_their_own_min_insync_replicas_rather_than_the_brokers_default() throws Exception {
+        ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, Topics.eventsOf(AggregateType.PRODUCT));
+        try (Admin admin = Admin.create(Map.<String, Object>of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructures.shared().kafkaBootstrapServers()))) {
+            ConfigEntry minInsync = admin.describeConfigs(List.of(topic)).all().get(10, TimeUnit.SECONDS).get(topic)
+                    .get(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG);
+
+            assertThat(minInsync.source()).isEqualTo(ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG);
+            assertThat(minInsync.value()).as("groupbuy.kafka.min-insync-replicas, 1 on one broker").isEqualTo("1");
+        }
+    }
+
+    @Autowired
+    EventProcessingConfiguration processing;
+
+    @Test
+    void a_stopped_relay_shows_a_growing_backlog_and_it_drains_when_the_relay_runs_again() throws Exception {
+        awaitBacklog(0);
+        EventProcessor relay = processing.eventProcessor(RelayConfiguration.PROCESSING_GROUP).orElseThrow();
+        relay.shutdownAsync().get(30, TimeUnit.SECONDS);
+        try {
+            String sku = "STALLED-" + UUID.randomUUID().toString().substring(0, 8);
+            commands.sendAndWait(new RegisterProduct(sku, "Stalled tea", "tea", 300, 10));
+            commands.sendAndWait(new AdjustStock(sku, 5));
+
+            assertThat(backlog()).as("two events stored, none published").isEqualTo(2);
+        } finally {
+            relay.start();
+        }
+        awaitBacklog(0);
+    }
+
+    private double backlog() {
+        return registry.get(RelayBacklog.METRIC).gauge().value();
+    }
+
+    private void awaitBacklog(double expected) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (backlog() != expected && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(backlog()).isEqualTo(expected);
     }
 
     private static List<ConsumerRecord<String, byte[]>> readFromStart(String topic, String key, int expected) {

@@ -7,6 +7,7 @@ import com.groupbuy.contract.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ConfigurerModule;
 import org.springframework.beans.factory.annotation.Value;
@@ -50,11 +51,16 @@ public class OrderQueueConfiguration {
 
     @Bean
     KafkaAdmin.NewTopics orderQueueTopics(@Value("${groupbuy.order-queue.partitions:12}") int partitions,
-                                          @Value("${groupbuy.kafka.replication-factor:1}") int replicas) {
+                                          @Value("${groupbuy.kafka.replication-factor:1}") int replicas,
+                                          @Value("${groupbuy.kafka.min-insync-replicas:1}") int minInsync) {
+        // with acks=all, a 202 for an order means min.insync.replicas brokers hold its request
+        String inSync = Integer.toString(minInsync);
         return new KafkaAdmin.NewTopics(
-                TopicBuilder.name(Topics.ORDER_REQUESTS).partitions(partitions).replicas(replicas).build(),
+                TopicBuilder.name(Topics.ORDER_REQUESTS).partitions(partitions).replicas(replicas)
+                        .config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, inSync).build(),
                 TopicBuilder.name(Topics.deadLetterOf(Topics.ORDER_REQUESTS)).partitions(partitions)
-                        .replicas(replicas).config("retention.ms", "-1").build());
+                        .replicas(replicas).config("retention.ms", "-1")
+                        .config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, inSync).build());
     }
 
     /** The api publishes the queue depth the workers are scaled on, refreshed from the broker every few seconds. */

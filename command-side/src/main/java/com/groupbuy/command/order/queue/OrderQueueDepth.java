@@ -20,23 +20,36 @@ public class OrderQueueDepth {
     private static final Logger log = LoggerFactory.getLogger(OrderQueueDepth.class);
 
     private final OrderQueueProgress progress;
+    private final MeterRegistry registry;
     private final AtomicLong depth = new AtomicLong();
+    private Gauge gauge;
 
     public OrderQueueDepth(OrderQueueProgress progress, MeterRegistry registry) {
         this.progress = progress;
-        Gauge.builder(METRIC, depth, AtomicLong::get)
-                .description("Order requests waiting for the order workers (consumer group lag)")
-                .tag("topic", Topics.ORDER_REQUESTS)
-                .tag("consumergroup", Topics.ORDER_WORKERS_GROUP)
-                .register(registry);
+        this.registry = registry;
     }
 
-    /** Asks the broker again; called on a schedule. Keeps the last value when the broker cannot be reached. */
-    public void refresh() {
+    /**
+     * Asks the broker again; called on a schedule. While the broker cannot be reached the gauge is absent, not its
+     * last value: a stale depth would hold the workers' autoscaler where it was, an absent one makes the HPA keep
+     * the replicas it has and lets the {@code ...DepthMissing} alert fire.
+     */
+    public synchronized void refresh() {
         try {
             depth.set(progress.depth());
+            if (gauge == null) {
+                gauge = Gauge.builder(METRIC, depth, AtomicLong::get)
+                        .description("Order requests waiting for the order workers (consumer group lag)")
+                        .tag("topic", Topics.ORDER_REQUESTS)
+                        .tag("consumergroup", Topics.ORDER_WORKERS_GROUP)
+                        .register(registry);
+            }
         } catch (Exception e) {
             log.warn("could not measure the order queue depth: {}", e.toString());
+            if (gauge != null) {
+                registry.remove(gauge);
+                gauge = null;
+            }
         }
     }
 }

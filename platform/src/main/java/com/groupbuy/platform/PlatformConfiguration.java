@@ -1,5 +1,6 @@
 package com.groupbuy.platform;
 
+import com.groupbuy.platform.apidocs.ApiDocumentation;
 import com.groupbuy.platform.security.DevTokenConfiguration;
 import com.groupbuy.platform.security.SecurityConfiguration;
 import com.groupbuy.platform.web.WebConfiguration;
@@ -7,10 +8,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /**
- * The HTTP edge of the processes clients call (api, query side), dev tokens of the local run included; an
+ * The HTTP edge of the processes clients call (api, query side), dev tokens of the local run and the OpenAPI document included; an
  * application imports it with {@code @Import}.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({WebConfiguration.class, SecurityConfiguration.class, DevTokenConfiguration.class})
+@Import({WebConfiguration.class, SecurityConfiguration.class, DevTokenConfiguration.class, ApiDocumentation.class})
 public class PlatformConfiguration {
 }

@@ -35,7 +35,7 @@ public class ApiDocumentation {
             "/swagger-ui/**"};
 
     /** The local run's dev tokens (platform's own call, present only where the endpoint is). */
-    static final DocumentedCall DEV_TOKENS = DocumentedCall.post("/api/v1/dev/tokens", 200,
+    static final DocumentedCall DEV_TOKENS = DocumentedCall.post(DocumentedCall.V1 + "/dev/tokens", 200,
                     "A token for any user and roles (the local run only, callers on the same machine only)")
             .withoutToken()
             .refusing(403, ErrorCode.FORBIDDEN)

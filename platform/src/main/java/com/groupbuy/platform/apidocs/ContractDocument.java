@@ -83,7 +83,9 @@ final class ContractDocument implements OpenApiCustomizer {
 
     @Override
     public void customise(OpenAPI api) {
-        api.info(new Info().title(calls.title()).description(calls.description()).version("v1"));
+        api.info(new Info().title(calls.title()).version("v1").description(calls.description() + "\n\nEvery call "
+                + "needs `Authorization: Bearer <JWT>` with the role it names (but the local run's dev tokens); "
+                + "every error is `application/problem+json` with a stable `code`, listed per call and status."));
         Components components = api.getComponents() == null ? new Components() : api.getComponents();
         api.components(components
                 .addSecuritySchemes(BEARER_JWT, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")

@@ -19,6 +19,9 @@ public record DocumentedCall(String method, String path, int status, String summ
                              Map<Integer, Set<ErrorCode>> problems, Object requestExample, Object answerExample,
                              boolean needsToken) {
 
+    /** The prefix of every call of the contract. */
+    public static final String V1 = "/api/v1";
+
     public DocumentedCall {
         problems = Collections.unmodifiableMap(new TreeMap<>(problems));
     }

@@ -1,5 +1,6 @@
 package com.groupbuy.platform.apidocs;
 
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -10,11 +11,13 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,6 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 public final class OpenApiDescription {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** SPEC.md, beside the checkout as the README links it; {@code -Dgroupbuy.contract=<path>} elsewhere. */
+    private static final Path CONTRACT = Path.of(System.getProperty("groupbuy.contract", "../../shared/SPEC.md"));
     private static final Pattern CALL = Pattern.compile("`(GET|POST|PUT|DELETE) (/[^`?]*)[^`]*`");
 
     private final JsonNode document;
@@ -48,6 +53,17 @@ public final class OpenApiDescription {
         public String toString() {
             return method + " " + path;
         }
+    }
+
+    /** The calls a process serves under {@code /api/}, as its handler mapping routes them. */
+    public static Set<Call> served(RequestMappingHandlerMapping handlers) {
+        Set<Call> served = new TreeSet<>(Comparator.comparing(Call::toString));
+        handlers.getHandlerMethods().keySet().forEach(mapping -> mapping.getPatternValues().stream()
+                .filter(path -> path.startsWith("/api/"))
+                .forEach(path -> mapping.getMethodsCondition().getMethods()
+                        .forEach(method -> served.add(Call.of(method.name(), path)))));
+        assertThat(served).as("calls served under /api/").isNotEmpty();
+        return served;
     }
 
     /** Fetches the document without a token and writes it to {@code target/openapi/<name>.json}. */
@@ -127,10 +143,23 @@ public final class OpenApiDescription {
     }
 
     /**
+     * Fails unless every call of SPEC.md's table under {@code heading} is in the document, needing the roles that
+     * {@code rolesOf} reads from its "who" column.
+     */
+    public void assertDescribesTheContract(String heading, Function<String, List<String>> rolesOf)
+            throws Exception {
+        Map<Call, String> contract = contractCalls(CONTRACT, heading, DocumentedCall.V1);
+
+        assertThat(operations().keySet()).containsAll(contract.keySet());
+        contract.forEach((call, who) -> assertThat(roles(call)).as("roles of %s (SPEC.md: %s)", call, who)
+                .isEqualTo(rolesOf.apply(who)));
+    }
+
+    /**
      * The calls of a section of SPEC.md (the table under {@code heading}) with the role in its "who" column,
      * prefixed like the processes' paths: {@code | `POST /orders` | customer | …} under "Command API".
      */
-    public static Map<Call, String> contractCalls(Path spec, String heading, String prefix) throws Exception {
+    static Map<Call, String> contractCalls(Path spec, String heading, String prefix) throws Exception {
         assertThat(Files.isRegularFile(spec)).as("the contract at %s", spec.toAbsolutePath()).isTrue();
         Map<Call, String> calls = new LinkedHashMap<>();
         boolean inSection = false;

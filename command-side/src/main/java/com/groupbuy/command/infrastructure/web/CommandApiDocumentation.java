@@ -26,6 +26,7 @@ import static com.groupbuy.contract.ErrorCode.PAYMENT_MISMATCH;
 import static com.groupbuy.contract.ErrorCode.RATE_LIMITED;
 import static com.groupbuy.contract.ErrorCode.SOLD_OUT;
 import static com.groupbuy.contract.ErrorCode.VALIDATION_FAILED;
+import static com.groupbuy.platform.apidocs.DocumentedCall.V1;
 import static com.groupbuy.platform.apidocs.DocumentedCall.json;
 import static com.groupbuy.platform.apidocs.DocumentedCall.post;
 
@@ -39,15 +40,13 @@ import static com.groupbuy.platform.apidocs.DocumentedCall.post;
 @Profile("api")
 class CommandApiDocumentation {
 
-    private static final String V1 = "/api/v1";
     private static final String ORDER_ID = "4f6c1c2e-8d7a-4b7e-9a51-2f1e0c3d9b10";
 
     @Bean
     DocumentedCalls commandApiCalls() {
         return new DocumentedCalls("groupbuy api", """
-                Storefront and admin commands. Every call needs `Authorization: Bearer <JWT>` with the role it \
-                names; errors are `application/problem+json` with a stable `code`. 202 means durably accepted: the \
-                outcome shows on the query side. Any POST may carry `Idempotency-Key` (at most 64 characters): a \
+                Storefront and admin commands. 202 means durably accepted: the outcome shows on the query \
+                side. Any POST may carry `Idempotency-Key` (at most 64 characters): a \
                 repeat answers the first answer (`Idempotent-Replayed: true`).""",
                 Stream.of(products(), coupons(), orders(), flashSales(), groupBuys())
                         .flatMap(List::stream)

@@ -4,7 +4,6 @@ import com.groupbuy.command.HttpApi;
 import com.groupbuy.command.HttpApi.Answer;
 import com.groupbuy.command.RealServers;
 import com.groupbuy.platform.apidocs.OpenApiDescription;
-import com.groupbuy.platform.apidocs.OpenApiDescription.Call;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,12 +15,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,8 +31,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"api", "local"})
 class ApiDescriptionIT {
-
-    private static final Path CONTRACT = Path.of(System.getProperty("groupbuy.contract", "../../shared/SPEC.md"));
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -61,23 +55,14 @@ class ApiDescriptionIT {
 
     @Test
     void every_call_of_the_contract_is_described_with_the_role_it_names() throws Exception {
-        Map<Call, String> contract = OpenApiDescription.contractCalls(CONTRACT, "Command API", "/api/v1");
-
-        assertThat(description.operations().keySet()).containsAll(contract.keySet());
-        contract.forEach((call, who) -> assertThat(description.roles(call)).as("roles of %s", call)
-                .containsExactly(who.equals("owner") ? "customer" : who));
+        description.assertDescribesTheContract("Command API",
+                who -> List.of(who.equals("owner") ? "customer" : who));
     }
 
     @Test
     void every_call_the_api_serves_is_described_and_nothing_else() {
-        Set<Call> served = new TreeSet<>(java.util.Comparator.comparing(Call::toString));
-        handlers.getHandlerMethods().keySet().forEach(mapping -> mapping.getPatternValues().stream()
-                .filter(path -> path.startsWith("/api/"))
-                .forEach(path -> mapping.getMethodsCondition().getMethods()
-                        .forEach(method -> served.add(new Call(method.name(), path.replaceAll("\\{[^}]*}", "{}"))))));
-
-        assertThat(served).isNotEmpty();
-        assertThat(description.operations().keySet()).containsExactlyInAnyOrderElementsOf(served);
+        assertThat(description.operations().keySet())
+                .containsExactlyInAnyOrderElementsOf(OpenApiDescription.served(handlers));
     }
 
     @Test

@@ -116,6 +116,10 @@ class CommandApiDocumentation {
                         .refusing(429, RATE_LIMITED)
                         .sending(json("quantity", 1))
                         .answering(json("orderId", ORDER_ID)),
+                post(V1 + "/flash-sales/{flashSaleId}/end", 200,
+                        "End a flash sale now: the gate refuses at once, the units left go back to the product")
+                        .refusing(404, NOT_FOUND)
+                        .answering(json("flashSaleId", "f1a5c0de-0000-4000-8000-000000000001", "unitsReturned", 8)),
                 post(V1 + "/flash-sales/{flashSaleId}/reconciliation", 200,
                         "Rebuild a flash sale's admission gate from the sale (operators)")
                         .answering(json("flashSaleId", "f1a5c0de-0000-4000-8000-000000000001", "gateHadSale", true,

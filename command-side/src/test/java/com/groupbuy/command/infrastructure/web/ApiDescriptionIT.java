@@ -110,6 +110,9 @@ class ApiDescriptionIT {
         post("/api/v1/flash-sales/" + sale + "/orders", customer, "{\"quantity\":1}");
         post("/api/v1/flash-sales/no-such-sale/orders", customer, "{\"quantity\":1}");
         assertThat(post("/api/v1/flash-sales/" + sale + "/reconciliation", admin, "").status()).isEqualTo(200);
+        assertThat(post("/api/v1/flash-sales/" + sale + "/end", admin, "").status()).isEqualTo(200);
+        post("/api/v1/flash-sales/" + sale + "/orders", other, "{\"quantity\":1}");
+        post("/api/v1/flash-sales/no-such-sale/end", admin, "");
 
         String deal = post("/api/v1/group-buys", admin, """
                 {"sku":"%s","groupPriceCents":200,"groupSize":2,"windowSeconds":600,"startsAt":"%s","endsAt":"%s"}"""

@@ -63,13 +63,16 @@ public final class LocalRun {
 
                 curl -s %s/api/v1/products/PEACH-OOLONG -H 'Authorization: Bearer %s'
 
+                The API, described (no token needed to read it): %s/swagger-ui.html (api) and
+                %s/swagger-ui.html (query side)
+
                 Demo products: %s
                 Press Ctrl-C to stop everything.
                 """,
                 Duration.between(started, Instant.now()).toSeconds(), addresses(stack),
                 stack.infrastructure().kafkaBootstrapServers(), stack.infrastructure().jdbcUrl("readmodel"),
                 stack.infrastructure().redisUrl(), logs,
-                stack.apiUrl(), adminToken, stack.queryUrl(), customerToken,
+                stack.apiUrl(), adminToken, stack.queryUrl(), customerToken, stack.apiUrl(), stack.queryUrl(),
                 DemoCatalog.PRODUCTS.stream().map(DemoCatalog.DemoProduct::sku).toList());
         Thread.currentThread().join();
     }

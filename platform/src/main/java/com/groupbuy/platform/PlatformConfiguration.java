@@ -1,5 +1,6 @@
 package com.groupbuy.platform;
 
+import com.groupbuy.platform.apidocs.ApiDocumentation;
 import com.groupbuy.platform.memory.CgroupMemoryConfiguration;
 import com.groupbuy.platform.security.DevTokenConfiguration;
 import com.groupbuy.platform.security.SecurityConfiguration;
@@ -8,11 +9,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /**
- * The HTTP edge of the processes clients call (api, query side), dev tokens of the local run included, and the
- * cgroup memory gauges; an application imports it with {@code @Import}.
+ * The HTTP edge of the processes clients call (api, query side), dev tokens of the local run and the OpenAPI
+ * document included, and the cgroup memory gauges; an application imports it with {@code @Import}.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({WebConfiguration.class, SecurityConfiguration.class, DevTokenConfiguration.class,
+@Import({WebConfiguration.class, SecurityConfiguration.class, DevTokenConfiguration.class, ApiDocumentation.class,
         CgroupMemoryConfiguration.class})
 public class PlatformConfiguration {
 }

@@ -133,6 +133,26 @@ class ApiEdgeTest {
     }
 
     @Test
+    void the_api_description_is_open_without_a_token_and_names_the_role_each_call_needs() throws Exception {
+        Answer description = get("/v3/api-docs", null);
+
+        assertThat(description.status()).isEqualTo(200);
+        JsonNode adminOnly = description.body().at("/paths/~1api~1v1~1admin-only/post");
+        assertThat(adminOnly.get("x-roles").toString()).isEqualTo("[\"admin\"]");
+        assertThat(adminOnly.at("/security/0/bearerJwt").toString()).isEqualTo("[\"admin\"]");
+        assertThat(description.body().at("/components/securitySchemes/bearerJwt/scheme").asString())
+                .isEqualTo("bearer");
+        assertThat(edge.getText("/swagger-ui/index.html")).contains("swagger-ui");
+    }
+
+    @Test
+    void opening_the_api_description_opens_no_other_door() throws Exception {
+        assertProblem(get("/api/v1/whoami", null), 401, "UNAUTHORIZED");
+        assertProblem(get("/admin/projections", null), 401, "UNAUTHORIZED");
+        assertProblem(get("/admin/projections", token("u1", "customer")), 403, "FORBIDDEN");
+    }
+
+    @Test
     void a_dev_token_expires_and_names_the_audience() throws Exception {
         JsonNode claims = claimsOf(token("u7", "customer"));
 

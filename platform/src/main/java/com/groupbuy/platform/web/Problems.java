@@ -20,8 +20,13 @@ public final class Problems {
         return withCode(problem, code);
     }
 
+    /** {@code https://groupbuy.dev/problems/<code-in-kebab-case>}. */
+    public static URI typeOf(ErrorCode code) {
+        return URI.create(TYPE_BASE + code.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+    }
+
     static ProblemDetail withCode(ProblemDetail problem, ErrorCode code) {
-        problem.setType(URI.create(TYPE_BASE + code.name().toLowerCase(Locale.ROOT).replace('_', '-')));
+        problem.setType(typeOf(code));
         if (problem.getTitle() == null) {
             problem.setTitle(code.name());
         }

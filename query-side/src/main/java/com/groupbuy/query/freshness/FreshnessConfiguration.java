@@ -1,5 +1,7 @@
 package com.groupbuy.query.freshness;
 
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -14,6 +16,12 @@ class FreshnessConfiguration implements WebMvcConfigurer {
 
     FreshnessConfiguration(ProjectionFreshness freshness) {
         this.freshness = freshness;
+    }
+
+    /** The headers in the OpenAPI document, on the answers of the same handlers. */
+    @Bean
+    OperationCustomizer readModelHeadersDocumented() {
+        return new ReadModelHeadersDocumented();
     }
 
     @Override

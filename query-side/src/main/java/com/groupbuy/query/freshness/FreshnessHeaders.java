@@ -42,10 +42,7 @@ final class FreshnessHeaders implements HandlerInterceptor {
         if (!(handler instanceof HandlerMethod method)) {
             return true;
         }
-        ReadModel readModel = method.getMethodAnnotation(ReadModel.class);
-        if (readModel == null) {
-            readModel = method.getBeanType().getAnnotation(ReadModel.class);
-        }
+        ReadModel readModel = readModelOf(method);
         if (readModel == null) {
             return true;
         }
@@ -59,5 +56,11 @@ final class FreshnessHeaders implements HandlerInterceptor {
                             .toSeconds())));
                 });
         return true;
+    }
+
+    /** The read models a handler answers from: its own {@code @ReadModel}, else its controller's; null for none. */
+    static ReadModel readModelOf(HandlerMethod method) {
+        ReadModel readModel = method.getMethodAnnotation(ReadModel.class);
+        return readModel != null ? readModel : method.getBeanType().getAnnotation(ReadModel.class);
     }
 }

@@ -1,0 +1,161 @@
+package com.groupbuy.command.infrastructure.web;
+
+import com.groupbuy.platform.apidocs.DocumentedCall;
+import com.groupbuy.platform.apidocs.DocumentedCalls;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+import static com.groupbuy.contract.ErrorCode.ALREADY_EXISTS;
+import static com.groupbuy.contract.ErrorCode.ALREADY_MEMBER;
+import static com.groupbuy.contract.ErrorCode.ENDED;
+import static com.groupbuy.contract.ErrorCode.FORBIDDEN;
+import static com.groupbuy.contract.ErrorCode.GROUP_CLOSED;
+import static com.groupbuy.contract.ErrorCode.GROUP_FULL;
+import static com.groupbuy.contract.ErrorCode.IDEMPOTENCY_KEY_REUSED;
+import static com.groupbuy.contract.ErrorCode.ILLEGAL_STATE;
+import static com.groupbuy.contract.ErrorCode.INSUFFICIENT_STOCK;
+import static com.groupbuy.contract.ErrorCode.LIMIT_REACHED;
+import static com.groupbuy.contract.ErrorCode.NOT_FOUND;
+import static com.groupbuy.contract.ErrorCode.NOT_STARTED;
+import static com.groupbuy.contract.ErrorCode.OVERLOADED;
+import static com.groupbuy.contract.ErrorCode.PAYMENT_MISMATCH;
+import static com.groupbuy.contract.ErrorCode.RATE_LIMITED;
+import static com.groupbuy.contract.ErrorCode.SOLD_OUT;
+import static com.groupbuy.contract.ErrorCode.VALIDATION_FAILED;
+import static com.groupbuy.platform.apidocs.DocumentedCall.V1;
+import static com.groupbuy.platform.apidocs.DocumentedCall.json;
+import static com.groupbuy.platform.apidocs.DocumentedCall.post;
+
+/**
+ * The api's calls as its OpenAPI document describes them (SPEC.md's command API and docs/contract-notes.md): the
+ * one place for their statuses, problem codes and examples. Every call is a POST through the idempotency filter
+ * and decides on aggregates, so each may also answer 422 IDEMPOTENCY_KEY_REUSED, 409 ILLEGAL_STATE (a repeat whose
+ * first request still runs) and 503 OVERLOADED.
+ */
+@Configuration(proxyBeanMethods = false)
+@Profile("api")
+class CommandApiDocumentation {
+
+    private static final String ORDER_ID = "4f6c1c2e-8d7a-4b7e-9a51-2f1e0c3d9b10";
+
+    @Bean
+    DocumentedCalls commandApiCalls() {
+        return new DocumentedCalls("groupbuy api", """
+                Storefront and admin commands. 202 means durably accepted: the outcome shows on the query \
+                side. Any POST may carry `Idempotency-Key` (at most 64 characters): a \
+                repeat answers the first answer (`Idempotent-Replayed: true`).""",
+                Stream.of(products(), coupons(), orders(), flashSales(), groupBuys())
+                        .flatMap(List::stream)
+                        .map(CommandApiDocumentation::idempotent)
+                        .toList());
+    }
+
+    private static List<DocumentedCall> products() {
+        return List.of(
+                post(V1 + "/products", 201, "Register a product")
+                        .refusing(409, ALREADY_EXISTS)
+                        .refusing(422, VALIDATION_FAILED)
+                        .sending(json("sku", "COLA-330", "name", "Cola 330 ml", "category", "soda",
+                                "priceCents", 250, "initialStock", 500))
+                        .answering(json("sku", "COLA-330")),
+                post(V1 + "/products/{sku}/stock", 202, "Adjust a product's stock (never below what orders hold)")
+                        .refusing(404, NOT_FOUND)
+                        .refusing(409, INSUFFICIENT_STOCK)
+                        .refusing(422, VALIDATION_FAILED)
+                        .sending(json("delta", -20)));
+    }
+
+    private static List<DocumentedCall> coupons() {
+        return List.of(
+                post(V1 + "/coupon-campaigns", 201, "Create a coupon campaign")
+                        .refusing(422, VALIDATION_FAILED)
+                        .sending(json("type", "PERCENT_OFF", "percentOff", 20, "maxDiscountCents", 500,
+                                "minSpendCents", 1000, "totalQuantity", 1000, "perUserLimit", 1,
+                                "validFrom", "2026-12-01T00:00:00Z", "validUntil", "2026-12-31T23:59:59Z",
+                                "categories", List.of("soda")))
+                        .answering(json("campaignId", "c0a1b2c3-d4e5-4f60-8a9b-0c1d2e3f4a5b")),
+                post(V1 + "/coupon-campaigns/{campaignId}/claims", 201, "Claim a coupon of a campaign")
+                        .refusing(404, NOT_FOUND)
+                        .refusing(409, SOLD_OUT, LIMIT_REACHED, NOT_STARTED, ENDED)
+                        .answering(json("couponId", "7e57c0de-0000-4000-8000-00000000c0de")),
+                post(V1 + "/coupon-campaigns/{campaignId}/stop", 200,
+                        "Stop a coupon campaign: later claims are refused, coupons claimed before stay valid")
+                        .refusing(404, NOT_FOUND)
+                        .answering(json("campaignId", "c0a1b2c3-d4e5-4f60-8a9b-0c1d2e3f4a5b", "claimed", 1)));
+    }
+
+    private static List<DocumentedCall> orders() {
+        return List.of(
+                post(V1 + "/orders", 202, "Place an order (through the order queue)")
+                        .sending(json("items", List.of(json("sku", "COLA-330", "quantity", 2)),
+                                "couponId", "7e57c0de-0000-4000-8000-00000000c0de"))
+                        .answering(json("orderId", ORDER_ID)),
+                post(V1 + "/orders/{orderId}/payment", 202, "Pay one's confirmed order (its total, once)")
+                        .refusing(403, FORBIDDEN)
+                        .refusing(404, NOT_FOUND)
+                        .refusing(409, PAYMENT_MISMATCH, ILLEGAL_STATE)
+                        .sending(json("amountCents", 400, "paymentRef", "psp-000123")),
+                post(V1 + "/orders/{orderId}/cancellation", 202, "Cancel one's order before it is paid")
+                        .refusing(403, FORBIDDEN)
+                        .refusing(404, NOT_FOUND)
+                        .refusing(409, ILLEGAL_STATE));
+    }
+
+    private static List<DocumentedCall> flashSales() {
+        return List.of(
+                post(V1 + "/flash-sales", 201, "Schedule a flash sale (its units are set aside from the product)")
+                        .refusing(404, NOT_FOUND)
+                        .refusing(409, SOLD_OUT, INSUFFICIENT_STOCK)
+                        .refusing(422, VALIDATION_FAILED)
+                        .sending(json("sku", "COLA-330", "priceCents", 99, "quantity", 100, "perUserLimit", 2,
+                                "startsAt", "2026-12-06T12:00:00Z", "endsAt", "2026-12-06T12:10:00Z"))
+                        .answering(json("flashSaleId", "f1a5c0de-0000-4000-8000-000000000001")),
+                post(V1 + "/flash-sales/{flashSaleId}/orders", 202, "Buy in a flash sale (admitted at the edge)")
+                        .refusing(404, NOT_FOUND)
+                        .refusing(409, SOLD_OUT, LIMIT_REACHED, NOT_STARTED, ENDED)
+                        .refusing(429, RATE_LIMITED)
+                        .sending(json("quantity", 1))
+                        .answering(json("orderId", ORDER_ID)),
+                post(V1 + "/flash-sales/{flashSaleId}/end", 200,
+                        "End a flash sale now: the gate refuses at once, the units left go back to the product")
+                        .refusing(404, NOT_FOUND)
+                        .answering(json("flashSaleId", "f1a5c0de-0000-4000-8000-000000000001", "unitsReturned", 8)),
+                post(V1 + "/flash-sales/{flashSaleId}/reconciliation", 200,
+                        "Rebuild a flash sale's admission gate from the sale (operators)")
+                        .answering(json("flashSaleId", "f1a5c0de-0000-4000-8000-000000000001", "gateHadSale", true,
+                                "gateRemaining", 40, "saleRemaining", 40, "ordersOnlyAtGate", 0,
+                                "ordersOnlyInSale", 0, "driftUnits", 0)));
+    }
+
+    private static List<DocumentedCall> groupBuys() {
+        return List.of(
+                post(V1 + "/group-buys", 201, "Create a group-buy deal (group price below the list price)")
+                        .refusing(404, NOT_FOUND)
+                        .refusing(422, VALIDATION_FAILED)
+                        .sending(json("sku", "COLA-330", "groupPriceCents", 180, "groupSize", 3,
+                                "windowSeconds", 3600, "startsAt", "2026-12-06T00:00:00Z",
+                                "endsAt", "2026-12-07T00:00:00Z"))
+                        .answering(json("groupBuyId", "9b0c1d2e-0000-4000-8000-000000000003")),
+                post(V1 + "/group-buys/{groupBuyId}/groups", 202, "Open a group (and place the opener's order)")
+                        .refusing(404, NOT_FOUND)
+                        .refusing(409, NOT_STARTED, ENDED)
+                        .refusing(429, RATE_LIMITED)
+                        .answering(json("groupId", "6a7b8c9d-0000-4000-8000-000000000004", "orderId", ORDER_ID)),
+                post(V1 + "/group-buys/{groupBuyId}/groups/{groupId}/members", 202,
+                        "Join a group (and place the member's order)")
+                        .refusing(404, NOT_FOUND)
+                        .refusing(409, GROUP_FULL, GROUP_CLOSED, ALREADY_MEMBER)
+                        .refusing(429, RATE_LIMITED)
+                        .answering(json("orderId", ORDER_ID)));
+    }
+
+    private static DocumentedCall idempotent(DocumentedCall call) {
+        return call.refusing(409, ILLEGAL_STATE)
+                .refusing(422, IDEMPOTENCY_KEY_REUSED)
+                .refusing(503, OVERLOADED);
+    }
+}

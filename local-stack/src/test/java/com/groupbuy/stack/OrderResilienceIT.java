@@ -125,21 +125,34 @@ class OrderResilienceIT {
                 .isZero());
     }
 
+    /**
+     * The depth as the api exports it, and as a real Prometheus scraping the api answers the chart's own
+     * prometheus-adapter query for the workers' HorizontalPodAutoscaler.
+     */
     @Test
     void the_queue_depth_counts_the_orders_waiting_while_the_workers_are_down() throws Exception {
         String customer = client.devToken(stack.apiUrl(), "depth-user", "customer");
-        await().atMost(Duration.ofMinutes(2)).until(() -> queueDepth() == 0);
-        stack.process("worker").close();
+        String adapterQuery = LocalPrometheus.adapterQuery("groupbuy_order_queue_depth",
+                "namespace=\"local\",topic=\"groupbuy.orders.requests\",consumergroup=\"groupbuy-order-workers\"");
+        try (LocalPrometheus prometheus = LocalPrometheus.scraping(Map.of("api", stack.apiUrl()),
+                Path.of("target", "prometheus-resilience"))) {
+            await().atMost(Duration.ofMinutes(2)).until(() -> queueDepth() == 0);
+            stack.process("worker").close();
 
-        for (int i = 0; i < 40; i++) {
-            assertThat(client.post(stack.apiUrl() + "/api/v1/orders", customer,
-                    Map.of("items", List.of(Map.of("sku", "ANY-SKU", "quantity", 1)))).status()).isEqualTo(202);
+            for (int i = 0; i < 40; i++) {
+                assertThat(client.post(stack.apiUrl() + "/api/v1/orders", customer,
+                        Map.of("items", List.of(Map.of("sku", "ANY-SKU", "quantity", 1)))).status()).isEqualTo(202);
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> queueDepth() == 40);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(prometheus.query(adapterQuery)).as(adapterQuery).hasValue(40.0));
+
+            stack.process("worker").launch();
+            stack.process("worker").awaitReady(Duration.ofMinutes(2));
+            await().atMost(Duration.ofMinutes(1)).until(() -> queueDepth() == 0);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(prometheus.query(adapterQuery)).as(adapterQuery).hasValue(0.0));
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> queueDepth() == 40);
-
-        stack.process("worker").launch();
-        stack.process("worker").awaitReady(Duration.ofMinutes(2));
-        await().atMost(Duration.ofMinutes(1)).until(() -> queueDepth() == 0);
     }
 
     /** {@code groupbuy_order_queue_depth} as Prometheus scrapes it from the api. */

@@ -58,6 +58,10 @@ class ApiDescriptionIT extends QuerySideTestSupport {
         check("/api/v1/products?size=1000", customer);
         check("/api/v1/products/NO-SUCH-SKU", customer);
         check("/api/v1/flash-sales/no-such-sale", customer);
+        assertThat(check("/api/v1/flash-sales", customer).status()).isEqualTo(200);
+        check("/api/v1/flash-sales?limit=0", customer);
+        assertThat(check("/api/v1/group-buys", customer).status()).isEqualTo(200);
+        check("/api/v1/group-buys?limit=500", customer);
         assertThat(check("/api/v1/group-buys/no-such-deal/groups", customer).status()).isEqualTo(200);
         check("/api/v1/group-buys/no-such-deal/groups?status=BOGUS", customer);
         check("/api/v1/orders/no-such-order", customer);

@@ -23,11 +23,24 @@ class GroupBuyQueryController {
 
     private final GroupCache groups;
     private final GroupBuyAnalytics analytics;
+    private final GroupBuyListing listing;
     private final Clock clock = Clock.systemUTC();
 
-    GroupBuyQueryController(GroupCache groups, GroupBuyAnalytics analytics) {
+    GroupBuyQueryController(GroupCache groups, GroupBuyAnalytics analytics, GroupBuyListing listing) {
         this.groups = groups;
         this.analytics = analytics;
+        this.listing = listing;
+    }
+
+    record DealList(List<GroupBuyListing.OfferedDeal> items) {
+    }
+
+    /** The deals running now, each with how many groups can be joined: for customers finding what is on offer. */
+    @GetMapping("/group-buys")
+    @ReadModel("group-buys")
+    @PreAuthorize("isAuthenticated()")
+    DealList running(@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
+        return new DealList(listing.running(clock.instant(), limit));
     }
 
     record GroupList(String groupBuyId, GroupStatus status, List<GroupView> items) {

@@ -9,8 +9,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -81,6 +83,45 @@ class FlashSaleQueriesIT extends QuerySideTestSupport {
     @Test
     void an_unknown_sale_is_404() throws Exception {
         assertProblem(get("/api/v1/flash-sales/" + saleId, token("u1", "customer")), 404, "NOT_FOUND");
+    }
+
+    @Test
+    void customers_find_the_sales_running_now_first_then_those_starting_within_a_day() throws Exception {
+        Instant now = Instant.now();
+        String running = storeSale(now.minusSeconds(60), now.plusSeconds(600), null);
+        String soon = storeSale(now.plusSeconds(3600), now.plusSeconds(7200), null);
+        String nextWeek = storeSale(now.plus(Duration.ofDays(7)), now.plus(Duration.ofDays(8)), null);
+        String over = storeSale(now.minusSeconds(7200), now.minusSeconds(60), null);
+        String endedEarly = storeSale(now.minusSeconds(60), now.plusSeconds(600), now.minusSeconds(5));
+
+        Answer answer = get("/api/v1/flash-sales?limit=200", token(unique("u"), "customer"));
+
+        assertThat(answer.status()).isEqualTo(200);
+        List<String> listed = answer.body().get("items").findValuesAsString("flashSaleId");
+        assertThat(listed).contains(running, soon).doesNotContain(nextWeek, over, endedEarly);
+        assertThat(listed.indexOf(running)).isLessThan(listed.indexOf(soon));
+        JsonNode first = answer.body().get("items").get(listed.indexOf(running));
+        assertThat(first.get("status").asString()).isEqualTo("ACTIVE");
+        assertThat(first.get("remaining").asInt()).isEqualTo(40);
+        assertThat(first.get("priceCents").asLong()).isEqualTo(199);
+        assertThat(answer.body().get("items").get(listed.indexOf(soon)).get("status").asString())
+                .isEqualTo("SCHEDULED");
+    }
+
+    /** A sale as the flash-sale-stats read model holds it: 200 units at 199, 40 left; {@code endedAt} may be null. */
+    private String storeSale(Instant startsAt, Instant endsAt, Instant endedAt) {
+        String id = unique("listed-sale");
+        readModel.sql("""
+                        INSERT INTO flash_sale_stats (flash_sale_id, sku, price_cents, quantity, per_user_limit,
+                                                      starts_at, ends_at, ended_at, remaining, updated_at,
+                                                      last_sequence, last_event_at)
+                        VALUES (:id, 'MANGO-ICE', 199, 200, 2, :startsAt, :endsAt, :endedAt, 40, now(), 3, now())""")
+                .param("id", id)
+                .param("startsAt", Timestamp.from(startsAt))
+                .param("endsAt", Timestamp.from(endsAt))
+                .param("endedAt", endedAt == null ? null : Timestamp.from(endedAt), Types.TIMESTAMP)
+                .update();
+        return id;
     }
 
     @Test

@@ -9,7 +9,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -76,6 +78,50 @@ class GroupBuyQueriesIT extends QuerySideTestSupport {
         Answer none = get("/api/v1/group-buys/" + deal + "/groups?status=OPEN", customer);
         assertThat(none.status()).isEqualTo(200);
         assertThat(none.body().get("items").size()).isZero();
+    }
+
+    @Test
+    void customers_find_the_deals_running_now_with_the_groups_they_can_still_join() throws Exception {
+        Instant now = Instant.now();
+        String running = storeDeal(now.minusSeconds(60), now.plus(Duration.ofDays(1)));
+        String notYet = storeDeal(now.plusSeconds(600), now.plus(Duration.ofDays(1)));
+        String over = storeDeal(now.minus(Duration.ofDays(2)), now.minusSeconds(60));
+        storeGroupOf(running, "OPEN", 1, now.plusSeconds(600));
+        storeGroupOf(running, "OPEN", 2, now.plusSeconds(900));
+        storeGroupOf(running, "OPEN", 3, now.plusSeconds(600));
+        storeGroupOf(running, "OPEN", 1, now.minusSeconds(1));
+        storeGroupOf(running, "COMPLETED", 3, now.plusSeconds(600));
+
+        Answer answer = get("/api/v1/group-buys?limit=200", token(unique("u"), "customer"));
+
+        assertThat(answer.status()).isEqualTo(200);
+        List<String> listed = answer.body().get("items").findValuesAsString("groupBuyId");
+        assertThat(listed).contains(running).doesNotContain(notYet, over);
+        JsonNode deal = answer.body().get("items").get(listed.indexOf(running));
+        assertThat(deal.get("joinableGroups").asLong()).as("open, not full, window not over").isEqualTo(2);
+        assertThat(deal.get("groupSize").asInt()).isEqualTo(3);
+        assertThat(deal.get("groupPriceCents").asLong()).isEqualTo(300);
+    }
+
+    private String storeDeal(Instant startsAt, Instant endsAt) {
+        String id = unique("listed-deal");
+        readModel.sql("""
+                        INSERT INTO group_buy (group_buy_id, sku, category, group_price_cents, group_size,
+                                               window_seconds, starts_at, ends_at, last_sequence, last_event_at)
+                        VALUES (:id, 'TEA', 'tea', 300, 3, 600, :startsAt, :endsAt, 0, now())""")
+                .param("id", id).param("startsAt", Timestamp.from(startsAt)).param("endsAt", Timestamp.from(endsAt))
+                .update();
+        return id;
+    }
+
+    private void storeGroupOf(String dealId, String status, int members, Instant expiresAt) {
+        readModel.sql("""
+                        INSERT INTO group_buy_group (group_id, group_buy_id, group_size, status, members, joins,
+                                                     paid_members, opened_by, opened_at, expires_at, last_sequence,
+                                                     last_event_at)
+                        VALUES (:id, :deal, 3, :status, :members, :members, 0, 'u1', now(), :expiresAt, 1, now())""")
+                .param("id", unique("group")).param("deal", dealId).param("status", status)
+                .param("members", members).param("expiresAt", Timestamp.from(expiresAt)).update();
     }
 
     @Test

@@ -1,0 +1,48 @@
+package com.groupbuy.query.groupbuys;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The group-buy deals running now, for customers finding them, each with how many of its groups can still be
+ * joined (open, not full, window not over), from the group-buys read model (PostgreSQL), the soonest to end first.
+ */
+@Component
+class GroupBuyListing {
+
+    private final JdbcClient jdbc;
+
+    GroupBuyListing(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A deal on offer: open a group of {@code groupSize}, or join one of the {@code joinableGroups}. */
+    record OfferedDeal(String groupBuyId, String sku, long groupPriceCents, int groupSize, long windowSeconds,
+                       Instant startsAt, Instant endsAt, long joinableGroups) {
+    }
+
+    List<OfferedDeal> running(Instant now, int limit) {
+        return jdbc.sql("""
+                        SELECT d.group_buy_id, d.sku, d.group_price_cents, d.group_size, d.window_seconds,
+                               d.starts_at, d.ends_at,
+                               COUNT(g.group_id) FILTER (WHERE g.status = 'OPEN' AND g.members < g.group_size
+                                                           AND g.expires_at > :now) AS joinable
+                          FROM group_buy d
+                          LEFT JOIN group_buy_group g ON g.group_buy_id = d.group_buy_id
+                         WHERE d.starts_at <= :now AND d.ends_at > :now
+                         GROUP BY d.group_buy_id
+                         ORDER BY d.ends_at, d.group_buy_id
+                         LIMIT :limit""")
+                .param("now", Timestamp.from(now))
+                .param("limit", limit)
+                .query((rs, row) -> new OfferedDeal(rs.getString("group_buy_id"), rs.getString("sku"),
+                        rs.getLong("group_price_cents"), rs.getInt("group_size"), rs.getLong("window_seconds"),
+                        rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(),
+                        rs.getLong("joinable")))
+                .list();
+    }
+}

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Clock;
 import java.util.List;
 
 /** A customer's own coupons, and campaign analytics for analysts. */
@@ -24,6 +25,7 @@ import java.util.List;
 class CouponQueryController {
 
     private final Coupons coupons;
+    private final Clock clock = Clock.systemUTC();
 
     CouponQueryController(Coupons coupons) {
         this.coupons = coupons;
@@ -40,7 +42,7 @@ class CouponQueryController {
                          Authentication authentication) {
         CouponStatus filter = QueryParameters.oneOf("status", status, CouponStatus.class).orElse(null);
         String userId = CurrentUser.of(authentication).userId();
-        return new CouponPage(coupons.ofUser(userId, filter, page, size), page, size);
+        return new CouponPage(coupons.ofUser(userId, filter, page, size, clock.instant()), page, size);
     }
 
     @GetMapping("/analytics/coupon-campaigns/{campaignId}")

@@ -3,6 +3,8 @@ package com.groupbuy.query.coupons;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,20 +22,23 @@ class Coupons {
         this.jdbc = jdbc;
     }
 
-    /** The user's coupons, newest first. */
-    List<CouponView> ofUser(String userId, CouponStatus status, int page, int size) {
+    /** The user's coupons, newest first; an available one past its {@code validUntil} at {@code now} is EXPIRED. */
+    List<CouponView> ofUser(String userId, CouponStatus status, int page, int size, Instant now) {
         return jdbc.sql("""
-                        SELECT * FROM coupon
-                         WHERE user_id = :userId
-                           AND (CAST(:status AS VARCHAR) IS NULL OR status = :status)
+                        SELECT * FROM (SELECT c.*, CASE WHEN c.status = 'AVAILABLE' AND c.valid_until <= :now
+                                                        THEN 'EXPIRED' ELSE c.status END AS shown_status
+                                         FROM coupon c
+                                        WHERE c.user_id = :userId) mine
+                         WHERE CAST(:status AS VARCHAR) IS NULL OR shown_status = :status
                          ORDER BY issued_at DESC, coupon_id
                          LIMIT :size OFFSET :offset""")
                 .param("userId", userId)
                 .param("status", status == null ? null : status.name())
+                .param("now", Timestamp.from(now))
                 .param("size", size)
                 .param("offset", (long) page * size)
                 .query((rs, row) -> new CouponView(rs.getString("coupon_id"), rs.getString("campaign_id"),
-                        rs.getString("status"), CouponTermsView.of(rs), rs.getString("order_id"),
+                        rs.getString("shown_status"), CouponTermsView.of(rs), rs.getString("order_id"),
                         nullableLong(rs, "discount_cents"), instant(rs, "issued_at"), instant(rs, "last_event_at")))
                 .list();
     }

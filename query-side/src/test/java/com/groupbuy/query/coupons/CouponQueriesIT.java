@@ -38,7 +38,25 @@ class CouponQueriesIT extends QuerySideTestSupport {
 
     @Test
     void an_unknown_coupon_status_is_400_validation_failed() throws Exception {
-        assertProblem(get("/api/v1/me/coupons?status=EXPIRED", token(ann, "customer")), 400, "VALIDATION_FAILED");
+        assertProblem(get("/api/v1/me/coupons?status=LOST", token(ann, "customer")), 400, "VALIDATION_FAILED");
+    }
+
+    @Test
+    void an_available_coupon_past_its_validity_shows_as_expired_and_filters_as_such() throws Exception {
+        Instant now = Instant.now();
+        String lapsed = coupon(ann, "AVAILABLE", null, NOON, now.minusSeconds(60));
+        String valid = coupon(ann, "AVAILABLE", null, NOON.plusSeconds(10), now.plusSeconds(3600));
+        String usedThenLapsed = coupon(ann, "REDEEMED", "order-2", NOON.plusSeconds(20), now.minusSeconds(60));
+        String annToken = token(ann, "customer");
+
+        JsonNode all = get("/api/v1/me/coupons", annToken).body();
+        JsonNode expired = get("/api/v1/me/coupons?status=EXPIRED", annToken).body();
+        JsonNode usable = get("/api/v1/me/coupons?status=AVAILABLE", annToken).body();
+
+        assertThat(texts(all.get("items"), "couponId")).containsExactly(usedThenLapsed, valid, lapsed);
+        assertThat(texts(all.get("items"), "status")).containsExactly("REDEEMED", "AVAILABLE", "EXPIRED");
+        assertThat(texts(expired.get("items"), "couponId")).containsExactly(lapsed);
+        assertThat(texts(usable.get("items"), "couponId")).containsExactly(valid);
     }
 
     @Test
@@ -79,6 +97,10 @@ class CouponQueriesIT extends QuerySideTestSupport {
     }
 
     private String coupon(String userId, String status, String orderId, Instant issuedAt) {
+        return coupon(userId, status, orderId, issuedAt, Instant.parse("2027-01-01T00:00:00Z"));
+    }
+
+    private String coupon(String userId, String status, String orderId, Instant issuedAt, Instant validUntil) {
         String couponId = unique("coupon");
         readModel.sql("""
                         INSERT INTO coupon (coupon_id, campaign_id, user_id, status, order_id, discount_cents, type,
@@ -93,7 +115,7 @@ class CouponQueriesIT extends QuerySideTestSupport {
                 .param("orderId", orderId)
                 .param("discount", orderId == null ? null : 150L)
                 .param("from", Timestamp.from(Instant.parse("2026-01-01T00:00:00Z")))
-                .param("until", Timestamp.from(Instant.parse("2027-01-01T00:00:00Z")))
+                .param("until", Timestamp.from(validUntil))
                 .param("at", Timestamp.from(issuedAt))
                 .update();
         return couponId;

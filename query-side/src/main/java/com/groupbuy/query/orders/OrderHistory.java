@@ -20,14 +20,16 @@ class OrderHistory {
     }
 
     Optional<OrderView> find(String orderId) {
-        return jdbc.sql("SELECT * FROM orders WHERE order_id = ?")
+        return jdbc.sql("SELECT o.*, " + OrderPromotion.GROUP_COLUMNS + " FROM orders o "
+                        + OrderPromotion.GROUP_JOIN + " WHERE o.order_id = ?")
                 .param(orderId)
                 .query((rs, row) -> new OrderView(rs.getString("order_id"), rs.getString("user_id"),
                         rs.getString("status"), List.of(), nullableLong(rs, "subtotal_cents"),
                         nullableLong(rs, "discount_cents"), nullableLong(rs, "total_cents"),
                         rs.getString("coupon_id"), rs.getString("reason"), rs.getString("reason_detail"),
                         instant(rs, "placed_at"), instant(rs, "payment_due_at"), instant(rs, "paid_at"),
-                        instant(rs, "last_event_at"), rs.getLong("last_sequence"), List.of()))
+                        instant(rs, "last_event_at"), rs.getLong("last_sequence"), OrderPromotion.of(rs),
+                        List.of()))
                 .optional()
                 .map(order -> order.with(lines(orderId), timeline(orderId)));
     }
@@ -35,13 +37,15 @@ class OrderHistory {
     /** The user's orders, newest first. */
     List<OrderSummary> ofUser(String userId, OrderStatus status, int page, int size) {
         return jdbc.sql("""
-                        SELECT order_id, status, subtotal_cents, discount_cents, total_cents, coupon_id, reason,
-                               placed_at, last_event_at
-                          FROM orders
-                         WHERE user_id = :userId
-                           AND (CAST(:status AS VARCHAR) IS NULL OR status = :status)
-                         ORDER BY placed_at DESC, order_id DESC
-                         LIMIT :size OFFSET :offset""")
+                        SELECT o.order_id, o.status, o.subtotal_cents, o.discount_cents, o.total_cents,
+                               o.coupon_id, o.reason, o.placed_at, o.last_event_at, o.promotion_kind,
+                               o.promotion_id, o.group_id, %s
+                          FROM orders o %s
+                         WHERE o.user_id = :userId
+                           AND (CAST(:status AS VARCHAR) IS NULL OR o.status = :status)
+                         ORDER BY o.placed_at DESC, o.order_id DESC
+                         LIMIT :size OFFSET :offset""".formatted(OrderPromotion.GROUP_COLUMNS,
+                        OrderPromotion.GROUP_JOIN))
                 .param("userId", userId)
                 .param("status", status == null ? null : status.name())
                 .param("size", size)
@@ -49,7 +53,7 @@ class OrderHistory {
                 .query((rs, row) -> new OrderSummary(rs.getString("order_id"), rs.getString("status"),
                         nullableLong(rs, "subtotal_cents"), nullableLong(rs, "discount_cents"),
                         nullableLong(rs, "total_cents"), rs.getString("coupon_id"), rs.getString("reason"),
-                        instant(rs, "placed_at"), instant(rs, "last_event_at")))
+                        OrderPromotion.of(rs), instant(rs, "placed_at"), instant(rs, "last_event_at")))
                 .list();
     }
 

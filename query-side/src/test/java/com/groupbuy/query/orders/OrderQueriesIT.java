@@ -90,6 +90,42 @@ class OrderQueriesIT extends QuerySideTestSupport {
     }
 
     @Test
+    void a_paid_group_member_sees_its_group_waiting_for_more_and_a_flash_order_its_sale() throws Exception {
+        String groupOrder = order(unique("o"), ann, "PAID", NOON);
+        String group = unique("group");
+        readModel.sql("""
+                        UPDATE orders SET promotion_kind = 'GROUP_BUY', promotion_id = 'deal-1', group_id = :group
+                         WHERE order_id = :order""").param("group", group).param("order", groupOrder).update();
+        readModel.sql("""
+                        INSERT INTO group_buy_group (group_id, group_buy_id, group_size, status, members, joins,
+                                                     paid_members, opened_by, opened_at, expires_at, last_sequence,
+                                                     last_event_at)
+                        VALUES (:group, 'deal-1', 3, 'OPEN', 2, 2, 1, :ann, :at, :at, 3, :at)""")
+                .param("group", group).param("ann", ann).param("at", Timestamp.from(NOON)).update();
+        String flashOrder = order(unique("o"), ann, "CONFIRMED", NOON.plusSeconds(60));
+        readModel.sql("""
+                        UPDATE orders SET promotion_kind = 'FLASH_SALE', promotion_id = 'sale-1'
+                         WHERE order_id = :order""").param("order", flashOrder).update();
+        String regular = order(unique("o"), ann, "PAID", NOON.plusSeconds(120));
+        String annToken = token(ann, "customer");
+
+        JsonNode mine = get("/api/v1/me/orders", annToken).body().get("items");
+        JsonNode one = get("/api/v1/orders/" + groupOrder, annToken).body();
+
+        assertThat(texts(mine, "orderId")).containsExactly(regular, flashOrder, groupOrder);
+        assertThat(mine.get(0).get("promotion").isNull()).isTrue();
+        assertThat(mine.get(1).get("promotion").get("kind").asString()).isEqualTo("FLASH_SALE");
+        assertThat(mine.get(1).get("promotion").get("promotionId").asString()).isEqualTo("sale-1");
+        JsonNode waiting = mine.get(2).get("promotion");
+        assertThat(waiting.get("kind").asString()).isEqualTo("GROUP_BUY");
+        assertThat(waiting.get("groupId").asString()).isEqualTo(group);
+        assertThat(waiting.get("groupStatus").asString()).isEqualTo("OPEN");
+        assertThat(waiting.get("groupSize").asInt() - waiting.get("paidMembers").asInt()).as("payments awaited")
+                .isEqualTo(2);
+        assertThat(one.get("promotion")).isEqualTo(waiting);
+    }
+
+    @Test
     void my_orders_can_be_filtered_by_status() throws Exception {
         String paid = order(unique("o"), ann, "PAID", NOON);
         order(unique("o"), ann, "CANCELLED", NOON.plusSeconds(60));

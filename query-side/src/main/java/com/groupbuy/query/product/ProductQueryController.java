@@ -39,8 +39,9 @@ class ProductQueryController {
 
     @GetMapping
     ProductPage products(@RequestParam(required = false) @Size(max = 64) String category,
+                         @RequestParam(required = false) @Size(min = 1, max = 64) String q,
                          @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
                          @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return new ProductPage(cache.findAll(catalog.skus(category, page, size)), page, size);
+        return new ProductPage(cache.findAll(catalog.skus(category, q, page, size)), page, size);
     }
 }

@@ -36,6 +36,41 @@ class ProductQueriesIT extends QuerySideTestSupport {
     }
 
     @Test
+    void customers_search_products_by_name_within_a_category_any_case_with_wildcards_taken_literally()
+            throws Exception {
+        String marker = unique("Mk");
+        String peach = product("Peach oolong-" + marker, "tea");
+        String latte = product("Iced OOLONG-" + marker + " latte", "tea");
+        product("Oolong-" + marker + " soda", "soda");
+        product("Jasmine-" + marker, "tea");
+        String percent = product("100%_juice " + marker, "juice");
+        product("100 juice " + marker, "juice");
+        String customer = token("u1", "customer");
+
+        JsonNode teas = get("/api/v1/products?category=tea&q=oolong-" + marker, customer).body();
+        JsonNode literal = get("/api/v1/products?q=100%25_juice%20" + marker, customer).body();
+
+        assertThat(teas.get("items").findValuesAsString("sku")).containsExactlyInAnyOrder(peach, latte);
+        assertThat(literal.get("items").findValuesAsString("sku")).containsExactly(percent);
+        assertProblem(get("/api/v1/products?q=", customer), 400, "VALIDATION_FAILED");
+    }
+
+    /** A product in both the catalog (PostgreSQL) and the product cache (Redis, generation 7). */
+    private String product(String name, String category) {
+        String sku = unique("SKU");
+        readModel.sql("""
+                        INSERT INTO catalog_product (sku, name, category, price_cents, stock_on_hand, registered_at,
+                                                     last_sequence, last_event_at)
+                        VALUES (:sku, :name, :category, 450, 10, now(), 0, now())""")
+                .param("sku", sku).param("name", name).param("category", category).update();
+        redis.getBucket(RedisKeys.productCacheGeneration(), StringCodec.INSTANCE).set("7");
+        redis.getMap(RedisKeys.product(7, sku), StringCodec.INSTANCE).putAll(Map.of(
+                "sku", sku, "name", name, "category", category, "priceCents", "450",
+                "availableStock", "10", "onHand", "10", "reserved", "0", "sequence", "0"));
+        return sku;
+    }
+
+    @Test
     void a_page_of_more_than_100_products_is_400_validation_failed() throws Exception {
         assertProblem(get("/api/v1/products?size=101", token("u1", "customer")), 400, "VALIDATION_FAILED");
     }

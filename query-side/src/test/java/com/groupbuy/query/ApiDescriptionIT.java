@@ -61,6 +61,8 @@ class ApiDescriptionIT extends QuerySideTestSupport {
         assertThat(check("/api/v1/flash-sales", customer).status()).isEqualTo(200);
         check("/api/v1/flash-sales?limit=0", customer);
         assertThat(check("/api/v1/group-buys", customer).status()).isEqualTo(200);
+        assertThat(check("/api/v1/coupon-campaigns", customer).status()).isEqualTo(200);
+        check("/api/v1/coupon-campaigns?limit=0", customer);
         check("/api/v1/group-buys?limit=500", customer);
         assertThat(check("/api/v1/group-buys/no-such-deal/groups", customer).status()).isEqualTo(200);
         check("/api/v1/group-buys/no-such-deal/groups?status=BOGUS", customer);

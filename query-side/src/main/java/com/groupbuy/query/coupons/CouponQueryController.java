@@ -45,6 +45,17 @@ class CouponQueryController {
         return new CouponPage(coupons.ofUser(userId, filter, page, size, clock.instant()), page, size);
     }
 
+    record CampaignList(List<Coupons.ClaimableCampaign> items) {
+    }
+
+    /** The campaigns the caller can claim a coupon from now, with how many it holds of each already. */
+    @GetMapping("/coupon-campaigns")
+    @PreAuthorize("isAuthenticated()")
+    CampaignList claimable(@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
+                           Authentication authentication) {
+        return new CampaignList(coupons.claimable(CurrentUser.of(authentication).userId(), clock.instant(), limit));
+    }
+
     @GetMapping("/analytics/coupon-campaigns/{campaignId}")
     @PreAuthorize("hasRole('ANALYST')")
     CampaignStats campaign(@PathVariable @Size(max = 64) String campaignId) {

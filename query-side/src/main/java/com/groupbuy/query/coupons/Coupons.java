@@ -59,4 +59,31 @@ class Coupons {
                 })
                 .optional();
     }
+
+    /** A campaign a customer can claim from now, and how many of its coupons the customer holds already. */
+    record ClaimableCampaign(String campaignId, CouponTermsView terms, int perUserLimit, int remaining,
+                             int claimedByYou) {
+    }
+
+    /**
+     * The campaigns claimable at {@code now} (in their validity, not stopped, coupons left), ending soonest first,
+     * with what {@code userId} claimed of each.
+     */
+    List<ClaimableCampaign> claimable(String userId, Instant now, int limit) {
+        return jdbc.sql("""
+                        SELECT c.*, (SELECT COUNT(*) FROM coupon mine
+                                      WHERE mine.user_id = :userId AND mine.campaign_id = c.campaign_id) AS yours
+                          FROM coupon_campaign c
+                         WHERE c.type IS NOT NULL AND c.stopped_at IS NULL
+                           AND c.valid_from <= :now AND c.valid_until > :now AND c.claimed < c.total_quantity
+                         ORDER BY c.valid_until, c.campaign_id
+                         LIMIT :limit""")
+                .param("userId", userId)
+                .param("now", Timestamp.from(now))
+                .param("limit", limit)
+                .query((rs, row) -> new ClaimableCampaign(rs.getString("campaign_id"), CouponTermsView.of(rs),
+                        rs.getInt("per_user_limit"), rs.getInt("total_quantity") - rs.getInt("claimed"),
+                        rs.getInt("yours")))
+                .list();
+    }
 }

@@ -68,6 +68,12 @@ class QueryApiDocumentation {
                                 "placedAt", "2026-12-06T10:00:00Z", "updatedAt", "2026-12-06T10:01:00Z")),
                                 "page", 0, "size", 20)),
                 get(V1 + "/me/coupons", "The caller's coupons (optionally of one status)"),
+                get(V1 + "/coupon-campaigns", "The coupon campaigns the caller can claim from now (in their "
+                        + "validity, not stopped, coupons left), ending soonest first, with what it holds of each")
+                        .answering(json("items", List.of(json("campaignId", "c0a1b2c3-d4e5-4f60-8a9b-0c1d2e3f4a5b",
+                                "terms", json("type", "AMOUNT_OFF", "amountOffCents", 100, "minSpendCents", 0,
+                                        "validFrom", "2026-12-01T00:00:00Z", "validUntil", "2026-12-31T00:00:00Z"),
+                                "perUserLimit", 1, "remaining", 97, "claimedByYou", 0)))),
                 get(V1 + "/analytics/sales", "Paid sales per hour or day and SKU: JSON a page at a time, or the "
                         + "whole range as CSV (Accept: text/csv or format=csv)")
                         .answering(json("from", "2026-12-06T00:00:00Z", "to", "2026-12-07T00:00:00Z",

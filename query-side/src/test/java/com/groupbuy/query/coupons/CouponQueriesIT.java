@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,6 +58,49 @@ class CouponQueriesIT extends QuerySideTestSupport {
         assertThat(texts(all.get("items"), "status")).containsExactly("REDEEMED", "AVAILABLE", "EXPIRED");
         assertThat(texts(expired.get("items"), "couponId")).containsExactly(lapsed);
         assertThat(texts(usable.get("items"), "couponId")).containsExactly(valid);
+    }
+
+    @Test
+    void customers_find_the_campaigns_they_can_claim_with_what_they_hold_of_each() throws Exception {
+        Instant now = Instant.now();
+        String open = campaign(now.minusSeconds(60), now.plusSeconds(3600), 10, 3, null);
+        String stopped = campaign(now.minusSeconds(60), now.plusSeconds(3600), 10, 3, now.minusSeconds(5));
+        String claimedOut = campaign(now.minusSeconds(60), now.plusSeconds(3600), 10, 10, null);
+        String notYet = campaign(now.plusSeconds(600), now.plusSeconds(3600), 10, 0, null);
+        String over = campaign(now.minusSeconds(3600), now.minusSeconds(60), 10, 0, null);
+        String held = unique("coupon");
+        readModel.sql("""
+                        INSERT INTO coupon (coupon_id, campaign_id, user_id, status, type, amount_off_cents,
+                                            valid_from, valid_until, issued_at, updated_at, last_sequence,
+                                            last_event_at)
+                        VALUES (:id, :campaign, :user, 'AVAILABLE', 'AMOUNT_OFF', 100, :at, :at, :at, now(), 0,
+                                :at)""")
+                .param("id", held).param("campaign", open).param("user", ann)
+                .param("at", Timestamp.from(now)).update();
+
+        JsonNode items = get("/api/v1/coupon-campaigns?limit=200", token(ann, "customer")).body().get("items");
+
+        assertThat(texts(items, "campaignId")).contains(open).doesNotContain(stopped, claimedOut, notYet, over);
+        JsonNode listed = items.get(texts(items, "campaignId").indexOf(open));
+        assertThat(listed.get("remaining").asInt()).isEqualTo(7);
+        assertThat(listed.get("claimedByYou").asInt()).isEqualTo(1);
+        assertThat(listed.get("terms").get("amountOffCents").asLong()).isEqualTo(100);
+    }
+
+    private String campaign(Instant from, Instant until, int total, int claimed, Instant stoppedAt) {
+        String id = unique("listed-campaign");
+        readModel.sql("""
+                        INSERT INTO coupon_campaign (campaign_id, type, amount_off_cents, min_spend_cents, valid_from,
+                                                     valid_until, total_quantity, per_user_limit, claimed,
+                                                     stopped_at, created_at, updated_at, last_sequence,
+                                                     last_event_at)
+                        VALUES (:id, 'AMOUNT_OFF', 100, 0, :from, :until, :total, 1, :claimed, :stopped, now(),
+                                now(), 1, now())""")
+                .param("id", id).param("from", Timestamp.from(from)).param("until", Timestamp.from(until))
+                .param("total", total).param("claimed", claimed)
+                .param("stopped", stoppedAt == null ? null : Timestamp.from(stoppedAt), Types.TIMESTAMP)
+                .update();
+        return id;
     }
 
     @Test

@@ -213,6 +213,39 @@ class ProductSliceEndToEndIT {
     }
 
     @Test
+    void an_admin_ends_a_flash_sale_early_and_its_units_left_are_back_on_the_product_on_the_query_side()
+            throws Exception {
+        assertThat(client.post(stack.apiUrl() + "/api/v1/products", admin, product("FLASH-EARLY", 20)).status())
+                .isEqualTo(201);
+        StackClient.Response scheduled = client.post(stack.apiUrl() + "/api/v1/flash-sales", admin, Map.of(
+                "sku", "FLASH-EARLY", "priceCents", 199, "quantity", 5, "perUserLimit", 1,
+                "startsAt", Instant.now().minusSeconds(1).toString(),
+                "endsAt", Instant.now().plusSeconds(600).toString()));
+        assertThat(scheduled.status()).as(scheduled.body().toString()).isEqualTo(201);
+        String sale = scheduled.body().get("flashSaleId").asString();
+        String buyer = client.devToken(stack.apiUrl(), "early-end-buyer", "customer");
+        String late = client.devToken(stack.apiUrl(), "early-end-late", "customer");
+        StackClient.Response bought = client.post(stack.apiUrl() + "/api/v1/flash-sales/" + sale + "/orders", buyer,
+                Map.of("quantity", 1));
+        assertThat(bought.status()).isEqualTo(202);
+        String orderId = bought.body().get("orderId").asString();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(client.get(
+                stack.queryUrl() + "/api/v1/orders/" + orderId, buyer).body().path("status").asString())
+                .isEqualTo("CONFIRMED"));
+
+        StackClient.Response ended = client.post(stack.apiUrl() + "/api/v1/flash-sales/" + sale + "/end", admin,
+                Map.of());
+
+        assertThat(ended.status()).as(ended.body().toString()).isEqualTo(200);
+        assertThat(ended.body().get("unitsReturned").asInt()).isEqualTo(4);
+        assertProblem(client.post(stack.apiUrl() + "/api/v1/flash-sales/" + sale + "/orders", late,
+                Map.of("quantity", 1)), 409, "ENDED");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(client.get(
+                stack.queryUrl() + "/api/v1/products/FLASH-EARLY", buyer).body().get("availableStock").asInt())
+                .as("20 less the 5 set aside plus the 4 returned").isEqualTo(19));
+    }
+
+    @Test
     void an_admin_stops_a_coupon_campaign_later_claims_are_refused_and_the_analytics_show_it_stopped()
             throws Exception {
         StackClient.Response campaign = client.post(stack.apiUrl() + "/api/v1/coupon-campaigns", admin, Map.of(

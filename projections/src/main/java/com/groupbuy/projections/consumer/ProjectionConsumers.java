@@ -96,7 +96,7 @@ public final class ProjectionConsumers implements SmartLifecycle {
     }
 
     /** Stops this process's live consumers of one projection (they commit what they applied); no-op if absent. */
-    public void stop(String projection) {
+    public synchronized void stop(String projection) {
         ConcurrentMessageListenerContainer<String, byte[]> container = containers.get(projection);
         if (container != null && container.isRunning()) {
             container.stop();
@@ -104,7 +104,7 @@ public final class ProjectionConsumers implements SmartLifecycle {
     }
 
     /** Starts them again, from the group's committed offsets; no-op if this process does not run it. */
-    public void start(String projection) {
+    public synchronized void start(String projection) {
         ConcurrentMessageListenerContainer<String, byte[]> container = containers.get(projection);
         if (container != null && running && !container.isRunning()) {
             container.start();
@@ -112,15 +112,20 @@ public final class ProjectionConsumers implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
+    public synchronized void start() {
         running = true;
         containers.values().forEach(ConcurrentMessageListenerContainer::start);
     }
 
+    /**
+     * Marks the consumers stopped before stopping them, under the same lock as {@link #start(String)}: a rebuild
+     * finishing meanwhile must not start a projection's consumers again behind the stop (they would keep consuming
+     * in a process that is shutting down or paused).
+     */
     @Override
-    public void stop() {
-        containers.values().forEach(ConcurrentMessageListenerContainer::stop);
+    public synchronized void stop() {
         running = false;
+        containers.values().forEach(ConcurrentMessageListenerContainer::stop);
     }
 
     @Override

@@ -90,6 +90,11 @@ public final class TcpProxy implements AutoCloseable {
                 Socket server = new Socket(targetHost, targetPort);
                 sockets.add(client);
                 sockets.add(server);
+                if (down.get()) { // went down while this connection was being made
+                    closeQuietly(client);
+                    closeQuietly(server);
+                    continue;
+                }
                 Thread.ofVirtual().start(() -> pump(client, server));
                 Thread.ofVirtual().start(() -> pump(server, client));
             } catch (IOException e) {

@@ -2,6 +2,7 @@ package com.groupbuy.projections;
 
 import com.groupbuy.contract.RedisKeys;
 import com.groupbuy.contract.Topics;
+import com.groupbuy.projections.consumer.ProjectionGroups;
 import com.groupbuy.events.DomainEvent;
 import com.groupbuy.events.EventRecordCodec;
 import com.groupbuy.infra.Infrastructure;
@@ -74,6 +75,8 @@ public abstract class ProjectionsTestSupport {
     @Autowired
     protected KafkaTemplate<String, byte[]> kafka;
     @Autowired
+    private ProjectionGroups groups;
+    @Autowired
     protected JdbcClient jdbc;
     @Autowired
     protected RedissonClient redis;
@@ -139,7 +142,7 @@ public abstract class ProjectionsTestSupport {
     protected void awaitConsumedBy(String... projections) {
         try (Admin admin = Admin.create(kafkaAdmin.getConfigurationProperties())) {
             for (String projection : projections) {
-                String group = Topics.PROJECTIONS_GROUP + "." + projection;
+                String group = groups.live(projection);
                 await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
                     Map<TopicPartition, OffsetAndMetadata> committed =
                             admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();

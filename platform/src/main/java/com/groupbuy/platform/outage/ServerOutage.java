@@ -11,9 +11,11 @@ import java.util.Set;
  * is to try again later: HTTP 503 with {@code Retry-After}, or a consumer's back-off until the server is back;
  * never a client error, a 500 or a dead letter.
  *
- * <p>Looks through the causes and the suppressed exceptions (Redisson reports a refused connection as a suppressed
- * one). Exceptions are recognised by class name, so that every process can ask without having every client library
- * on its classpath.
+ * <p>Looks through the causes, the suppressed exceptions (Redisson reports a refused connection as a suppressed
+ * one) and the failure that made a transaction roll back when the rollback itself failed (Spring's
+ * {@code TransactionSystemException} keeps that one aside, and its own cause is then only the pool's "Connection is
+ * closed", which has no SQLSTATE). Exceptions are recognised by class name, so that every process can ask without
+ * having every client library on its classpath.
  */
 public final class ServerOutage {
 
@@ -38,6 +40,10 @@ public final class ServerOutage {
     /** SQLSTATEs of a server that is away besides class 08 (connection): shutting down, starting, too many clients. */
     private static final Set<String> OUTAGE_STATES = Set.of("57P01", "57P02", "57P03", "53300");
 
+    /** Spring's exception for a commit or rollback that failed, which keeps the failure that caused the rollback. */
+    private static final String TRANSACTION_SYSTEM_EXCEPTION =
+            "org.springframework.transaction.TransactionSystemException";
+
     private ServerOutage() {
     }
 
@@ -57,7 +63,21 @@ public final class ServerOutage {
                 return true;
             }
         }
-        return causedBy(failure.getCause(), seen);
+        return causedBy(rolledBackFor(failure), seen) || causedBy(failure.getCause(), seen);
+    }
+
+    /** For a rollback that failed, the failure the transaction was rolled back for; null otherwise. */
+    private static Throwable rolledBackFor(Throwable failure) {
+        for (Class<?> type = failure.getClass(); type != null; type = type.getSuperclass()) {
+            if (type.getName().equals(TRANSACTION_SYSTEM_EXCEPTION)) {
+                try {
+                    return (Throwable) type.getMethod("getApplicationException").invoke(failure);
+                } catch (ReflectiveOperationException | ClassCastException e) {
+                    return null;
+                }
+            }
+        }
+        return null;
     }
 
     private static boolean isOutage(Throwable failure) {

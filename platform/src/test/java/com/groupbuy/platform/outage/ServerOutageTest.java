@@ -1,6 +1,7 @@
 package com.groupbuy.platform.outage;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.TransactionSystemException;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -33,6 +34,25 @@ class ServerOutageTest {
         assertThat(ServerOutage.causedBy(new SQLException("gone", "08006"))).isTrue();
         assertThat(ServerOutage.causedBy(new SQLException("terminating connection", "57P01"))).isTrue();
         assertThat(ServerOutage.causedBy(new SQLTransientConnectionException("pool timed out"))).isTrue();
+    }
+
+    @Test
+    void a_rollback_that_failed_on_a_closed_connection_is_an_outage_when_the_transaction_failed_for_one() {
+        TransactionSystemException rollbackFailed = new TransactionSystemException("JDBC rollback failed",
+                new SQLException("Connection is closed"));
+        rollbackFailed.initApplicationException(new RuntimeException("I/O error",
+                new SQLException("An I/O error occurred while sending to the backend", "08006")));
+
+        assertThat(ServerOutage.causedBy(new RuntimeException("projection failed", rollbackFailed))).isTrue();
+    }
+
+    @Test
+    void a_rollback_that_failed_after_a_failure_of_the_record_is_not_an_outage() {
+        TransactionSystemException rollbackFailed = new TransactionSystemException("JDBC rollback failed",
+                new SQLException("Connection is closed"));
+        rollbackFailed.initApplicationException(new IllegalArgumentException("unknown sku"));
+
+        assertThat(ServerOutage.causedBy(rollbackFailed)).isFalse();
     }
 
     @Test

@@ -38,14 +38,20 @@ class ConsumerConfiguration {
     }
 
     @Bean
+    ProjectionGroups projectionGroups(ProjectionSettings settings) {
+        return settings.groups();
+    }
+
+    @Bean
     ProjectionPositions projectionPositions(JdbcTemplate jdbc) {
         return new ProjectionPositions(jdbc);
     }
 
     @Bean(destroyMethod = "close")
-    ProjectionMetrics projectionMetrics(List<Projection> projections, KafkaAdmin kafkaAdmin, MeterRegistry registry) {
-        return new ProjectionMetrics(projections, Admin.create(kafkaAdmin.getConfigurationProperties()), registry,
-                Clock.systemUTC());
+    ProjectionMetrics projectionMetrics(List<Projection> projections, KafkaAdmin kafkaAdmin, ProjectionGroups groups,
+                                        MeterRegistry registry) {
+        return new ProjectionMetrics(projections, Admin.create(kafkaAdmin.getConfigurationProperties()), groups,
+                registry, Clock.systemUTC());
     }
 
     @Bean(destroyMethod = "shutdown")

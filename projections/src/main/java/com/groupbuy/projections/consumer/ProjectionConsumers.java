@@ -3,6 +3,8 @@ package com.groupbuy.projections.consumer;
 import com.groupbuy.contract.Topics;
 import com.groupbuy.events.MalformedEventRecordException;
 import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -27,7 +29,7 @@ import java.util.Map;
  */
 public final class ProjectionConsumers implements SmartLifecycle {
 
-    static final String GROUP_PREFIX = Topics.PROJECTIONS_GROUP + ".";
+    private static final Logger log = LoggerFactory.getLogger(ProjectionConsumers.class);
 
     private final Map<String, ConcurrentMessageListenerContainer<String, byte[]>> containers = new LinkedHashMap<>();
     private volatile boolean running;
@@ -44,29 +46,21 @@ public final class ProjectionConsumers implements SmartLifecycle {
         }
     }
 
-    /** The consumer group of a projection's live consumers. */
-    public static String groupOf(String projection) {
-        return GROUP_PREFIX + projection;
-    }
-
-    /** The consumer group of a projection's dead-letter replay: where its last replay stopped. */
-    public static String deadLetterReplayGroupOf(String projection) {
-        return groupOf(projection) + ".dlq-replay";
-    }
-
     private static ConcurrentMessageListenerContainer<String, byte[]> containerFor(
             Projection projection, ConsumerFactory<String, byte[]> consumers,
             KafkaTemplate<String, byte[]> deadLetters, ProjectionSettings settings, ProjectionMetrics metrics,
             ProjectionListener listener) {
         ContainerProperties properties = new ContainerProperties(
                 projection.sources().stream().map(Topics::eventsOf).sorted().toArray(String[]::new));
-        properties.setGroupId(groupOf(projection.name()));
+        properties.setGroupId(settings.groups().live(projection.name()));
         properties.setAckMode(ContainerProperties.AckMode.BATCH);
         properties.setMessageListener(listener);
 
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(deadLetters,
                 (record, error) -> new TopicPartition(Topics.deadLetterOf(record.topic()), -1));
         DefaultErrorHandler errorHandler = new DefaultErrorHandler((record, error) -> {
+            log.warn("{} dead-letters {}-{}@{}", projection.name(), record.topic(), record.partition(),
+                    record.offset(), error);
             recoverer.accept(record, error);
             metrics.deadLettered(projection.name());
         },

@@ -36,6 +36,7 @@ final class ProjectionMetrics implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ProjectionMetrics.class);
 
     private final Admin admin;
+    private final ProjectionGroups groups;
     private final Clock clock;
     private final Map<String, Tracked> tracked;
 
@@ -43,8 +44,10 @@ final class ProjectionMetrics implements AutoCloseable {
                            Counter deadLetters, AtomicLong deadLettersPending) {
     }
 
-    ProjectionMetrics(List<Projection> projections, Admin admin, MeterRegistry registry, Clock clock) {
+    ProjectionMetrics(List<Projection> projections, Admin admin, ProjectionGroups groups, MeterRegistry registry,
+                      Clock clock) {
         this.admin = admin;
+        this.groups = groups;
         this.clock = clock;
         this.tracked = projections.stream().collect(Collectors.toUnmodifiableMap(Projection::name, projection -> {
             Tracked t = new Tracked(projection, new AtomicLong(), new AtomicReference<>(),
@@ -79,9 +82,9 @@ final class ProjectionMetrics implements AutoCloseable {
             Projection projection = t.projection();
             try {
                 List<String> topics = projection.sources().stream().map(Topics::eventsOf).toList();
-                t.lagEvents().set(lagOf(ProjectionConsumers.groupOf(projection.name()), topics));
+                t.lagEvents().set(lagOf(groups.live(projection.name()), topics));
                 List<String> deadLetterTopics = topics.stream().map(Topics::deadLetterOf).toList();
-                t.deadLettersPending().set(lagOf(ProjectionConsumers.deadLetterReplayGroupOf(projection.name()),
+                t.deadLettersPending().set(lagOf(groups.deadLetterReplay(projection.name()),
                         existing(deadLetterTopics)));
             } catch (Exception e) {
                 log.warn("could not measure the lag of projection {}: {}", projection.name(), e.toString());

@@ -8,11 +8,12 @@ import java.util.List;
 /**
  * {@code groupbuy.projections.*}: consumers per projection, retries before a dead letter, and {@code run}, the
  * projections whose live consumers this process runs (all when unset), so that pods can be split by read model.
+ * {@code group-prefix} names the projections' consumer groups ({@link ProjectionGroups}).
  * {@code fault.halt-before-commit} is for the fault suite only ({@link CrashPoint}).
  */
 @ConfigurationProperties("groupbuy.projections")
 record ProjectionSettings(Integer concurrency, Integer retries, Duration retryBackoff, List<String> run,
-                          Fault fault) {
+                          String groupPrefix, Fault fault) {
 
     /** {@code haltBeforeCommit}: the projection whose poll number {@code haltAfterPolls} halts the process. */
     record Fault(String haltBeforeCommit, Integer haltAfterPolls) {
@@ -22,6 +23,10 @@ record ProjectionSettings(Integer concurrency, Integer retries, Duration retryBa
         concurrency = concurrency == null ? 1 : concurrency;
         retries = retries == null ? 3 : retries;
         retryBackoff = retryBackoff == null ? Duration.ofMillis(500) : retryBackoff;
+    }
+
+    ProjectionGroups groups() {
+        return new ProjectionGroups(groupPrefix);
     }
 
     CrashPoint crashPoint() {

@@ -3,7 +3,7 @@ package com.groupbuy.projections.maintenance;
 import com.groupbuy.contract.Topics;
 import com.groupbuy.projections.consumer.DecodedEvent;
 import com.groupbuy.projections.consumer.Projection;
-import com.groupbuy.projections.consumer.ProjectionConsumers;
+import com.groupbuy.projections.consumer.ProjectionGroups;
 import com.groupbuy.projections.consumer.ProjectionPositions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -32,7 +32,7 @@ import java.util.Set;
 
 /**
  * Applies a projection's dead letters again, once their cause is fixed: reads the {@code .dlq} topics of its
- * sources from where the last replay stopped (consumer group {@code groupbuy-projections.<name>.dlq-replay}) up
+ * sources from where the last replay stopped (consumer group {@link ProjectionGroups#deadLetterReplay}) up
  * to their current end, and applies each record that this projection dead-lettered. A record that fails again
  * goes back to the end of its dead-letter topic, with the new error, for a later replay.
  *
@@ -50,13 +50,15 @@ final class DeadLetterReplay {
     private final KafkaTemplate<String, byte[]> producer;
     private final TransactionTemplate transactions;
     private final ProjectionPositions positions;
+    private final ProjectionGroups groups;
 
     DeadLetterReplay(ConsumerFactory<String, byte[]> consumers, KafkaTemplate<String, byte[]> producer,
-                     TransactionTemplate transactions, ProjectionPositions positions) {
+                     TransactionTemplate transactions, ProjectionPositions positions, ProjectionGroups groups) {
         this.consumers = consumers;
         this.producer = producer;
         this.transactions = transactions;
         this.positions = positions;
+        this.groups = groups;
     }
 
     /**
@@ -72,7 +74,7 @@ final class DeadLetterReplay {
     }
 
     synchronized Result replay(Projection projection) {
-        String group = ProjectionConsumers.groupOf(projection.name());
+        String group = groups.live(projection.name());
         Properties overrides = new Properties();
         overrides.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         overrides.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -85,7 +87,7 @@ final class DeadLetterReplay {
         try (Consumer<String, byte[]> scanner = consumers.createConsumer(group + ".dlq-scan",
                 "dlq-scan-" + projection.name(), null, overrides);
              Consumer<String, byte[]> consumer = consumers.createConsumer(
-                     ProjectionConsumers.deadLetterReplayGroupOf(projection.name()),
+                     groups.deadLetterReplay(projection.name()),
                      "dlq-replay-" + projection.name(), null, overrides)) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : projection.sources().stream().map(Topics::eventsOf).map(Topics::deadLetterOf)

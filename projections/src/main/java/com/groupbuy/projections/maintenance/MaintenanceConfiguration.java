@@ -2,6 +2,7 @@ package com.groupbuy.projections.maintenance;
 
 import com.groupbuy.projections.consumer.Projection;
 import com.groupbuy.projections.consumer.ProjectionConsumers;
+import com.groupbuy.projections.consumer.ProjectionGroups;
 import com.groupbuy.projections.consumer.ProjectionPositions;
 import org.redisson.api.RedissonClient;
 import org.springframework.beans.factory.annotation.Value;
@@ -53,8 +54,8 @@ class MaintenanceConfiguration {
     @Bean
     DeadLetterReplay deadLetterReplay(ConsumerFactory<String, byte[]> consumers,
                                       KafkaTemplate<String, byte[]> producer, TransactionTemplate transactions,
-                                      ProjectionPositions positions) {
-        return new DeadLetterReplay(consumers, producer, transactions, positions);
+                                      ProjectionPositions positions, ProjectionGroups groups) {
+        return new DeadLetterReplay(consumers, producer, transactions, positions, groups);
     }
 
     /**

@@ -56,7 +56,7 @@ class ProjectionMetricsIT extends ProjectionsTestSupport {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 Infrastructures.shared().kafkaBootstrapServers()))) {
-            ProjectionMetrics metrics = new ProjectionMetrics(List.of(IDLE), admin, meters,
+            ProjectionMetrics metrics = new ProjectionMetrics(List.of(IDLE), admin, ProjectionGroups.DEFAULT, meters,
                     Clock.fixed(Instant.parse("2026-11-22T12:00:10Z"), ZoneOffset.UTC));
             metrics.applied("metrics-probe", Instant.parse("2026-11-22T12:00:00Z"));
 
@@ -74,7 +74,7 @@ class ProjectionMetricsIT extends ProjectionsTestSupport {
                                     p -> org.apache.kafka.clients.admin.OffsetSpec.latest())))
                     .all().get().forEach((partition, end) -> everything.put(partition,
                             new OffsetAndMetadata(end.offset())));
-            admin.alterConsumerGroupOffsets(ProjectionConsumers.GROUP_PREFIX + "metrics-probe", everything).all().get();
+            admin.alterConsumerGroupOffsets(ProjectionGroups.DEFAULT.live("metrics-probe"), everything).all().get();
 
             metrics.refresh();
             assertThat(meters.get("groupbuy.projection.lag.events").gauge().value()).isZero();

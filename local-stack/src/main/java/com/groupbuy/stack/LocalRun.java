@@ -44,6 +44,7 @@ public final class LocalRun {
         StackClient client = new StackClient();
         String adminToken = client.devToken(stack.apiUrl(), "admin-1", "admin");
         String customerToken = client.devToken(stack.queryUrl(), "u1", "customer");
+        String staffToken = client.devToken(stack.queryUrl(), "barista-1", "staff");
         DemoCatalog.seed(client, stack.apiUrl(), adminToken);
 
         System.out.printf("""
@@ -63,6 +64,11 @@ public final class LocalRun {
 
                 curl -s %s/api/v1/products/PEACH-OOLONG -H 'Authorization: Bearer %s'
 
+                The counter's queue of paid orders to make (staff token; POST /api/v1/orders/{id}/preparation,
+                /ready and /handover on the api move an order along):
+
+                curl -s %s/api/v1/counter/queue -H 'Authorization: Bearer %s'
+
                 The API, described (no token needed to read it): %s/swagger-ui.html (api) and
                 %s/swagger-ui.html (query side)
 
@@ -72,7 +78,8 @@ public final class LocalRun {
                 Duration.between(started, Instant.now()).toSeconds(), addresses(stack),
                 stack.infrastructure().kafkaBootstrapServers(), stack.infrastructure().jdbcUrl("readmodel"),
                 stack.infrastructure().redisUrl(), logs,
-                stack.apiUrl(), adminToken, stack.queryUrl(), customerToken, stack.apiUrl(), stack.queryUrl(),
+                stack.apiUrl(), adminToken, stack.queryUrl(), customerToken, stack.queryUrl(), staffToken,
+                stack.apiUrl(), stack.queryUrl(),
                 DemoCatalog.PRODUCTS.stream().map(DemoCatalog.DemoProduct::sku).toList());
         Thread.currentThread().join();
     }

@@ -70,6 +70,9 @@ class ApiDescriptionIT extends QuerySideTestSupport {
         assertThat(check("/api/v1/me/orders", customer).status()).isEqualTo(200);
         check("/api/v1/me/orders", analyst);
         assertThat(check("/api/v1/me/coupons?status=AVAILABLE", customer).status()).isEqualTo(200);
+        assertThat(check("/api/v1/counter/queue", token(unique("doc-barista"), "staff")).status()).isEqualTo(200);
+        check("/api/v1/counter/queue", customer);
+        check("/api/v1/counter/queue?size=0", analyst);
         assertThat(check("/api/v1/analytics/sales?" + day, analyst).status()).isEqualTo(200);
         check("/api/v1/analytics/sales?" + day.replace("hour", "minute"), analyst);
         check("/api/v1/analytics/sales?" + day, customer);

@@ -9,8 +9,13 @@ import com.groupbuy.events.coupon.CouponRestored;
 import com.groupbuy.events.order.OrderCancelled;
 import com.groupbuy.events.order.OrderConfirmed;
 import com.groupbuy.events.order.OrderExpired;
+import com.groupbuy.events.order.OrderGroupCompleted;
+import com.groupbuy.events.order.OrderNotCollected;
 import com.groupbuy.events.order.OrderPaid;
+import com.groupbuy.events.order.OrderPickedUp;
 import com.groupbuy.events.order.OrderPlaced;
+import com.groupbuy.events.order.OrderPreparationStarted;
+import com.groupbuy.events.order.OrderReadyForPickup;
 import com.groupbuy.events.order.OrderRefunded;
 import com.groupbuy.events.order.OrderRejected;
 import com.groupbuy.events.product.ProductRegistered;
@@ -56,6 +61,11 @@ public final class EventCatalog {
             OrderCancelled.class,
             OrderExpired.class,
             OrderRefunded.class,
+            OrderGroupCompleted.class,
+            OrderPreparationStarted.class,
+            OrderReadyForPickup.class,
+            OrderPickedUp.class,
+            OrderNotCollected.class,
             CouponCampaignCreated.class,
             CouponClaimed.class,
             CouponCampaignStopped.class,

@@ -64,6 +64,7 @@ final class ContractDocument implements OpenApiCustomizer {
             Map.entry(ErrorCode.ENDED, "its window has closed"),
             Map.entry(ErrorCode.COUPON_NOT_APPLICABLE, "the coupon does not apply to this order"),
             Map.entry(ErrorCode.PAYMENT_MISMATCH, "the amount is not the order's total"),
+            Map.entry(ErrorCode.PICKUP_CODE_MISMATCH, "the pickup code shown is not the order's"),
             Map.entry(ErrorCode.GROUP_FULL, "the group has as many members as its size"),
             Map.entry(ErrorCode.GROUP_CLOSED, "the group completed, failed or is past its window"),
             Map.entry(ErrorCode.ALREADY_MEMBER, "the customer is in the group already"),

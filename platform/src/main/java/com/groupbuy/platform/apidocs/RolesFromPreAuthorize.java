@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
 final class RolesFromPreAuthorize implements OperationCustomizer {
 
     static final String ROLES = "x-roles";
-    private static final Pattern HAS_ROLE = Pattern.compile("hasRole\\('(\\w+)'\\)");
+    private static final Pattern HAS_ROLE = Pattern.compile("has(?:Any)?Role\\(([^)]*)\\)");
+    private static final Pattern QUOTED = Pattern.compile("'(\\w+)'");
 
     @Override
     public Operation customize(Operation operation, HandlerMethod handler) {
@@ -41,6 +42,9 @@ final class RolesFromPreAuthorize implements OperationCustomizer {
             return List.of();
         }
         Matcher matcher = HAS_ROLE.matcher(rule.value());
-        return matcher.results().map(found -> found.group(1).toLowerCase(Locale.ROOT)).toList();
+        return matcher.results()
+                .flatMap(found -> QUOTED.matcher(found.group(1)).results())
+                .map(role -> role.group(1).toLowerCase(Locale.ROOT))
+                .toList();
     }
 }

@@ -24,7 +24,7 @@ class DevTokenController {
     }
 
     record TokenRequest(@NotBlank @Size(max = CurrentUser.MAX_USER_ID_LENGTH) String userId,
-                        @NotEmpty List<@Pattern(regexp = "customer|analyst|admin") String> roles) {
+                        @NotEmpty List<@Pattern(regexp = "customer|analyst|admin|staff") String> roles) {
     }
 
     record TokenResponse(String token) {

@@ -6,6 +6,8 @@ public final class Roles {
     public static final String CUSTOMER = "customer";
     public static final String ANALYST = "analyst";
     public static final String ADMIN = "admin";
+    /** Store staff: the counter queue and the fulfilment of paid orders. */
+    public static final String STAFF = "staff";
 
     private Roles() {
     }

@@ -36,6 +36,7 @@ record OrderTally(String flashSaleId, String status, String counter, int unitsSo
             case OrderExpired expired -> new OrderTally(sale, "EXPIRED", "expired", 0, 0);
             case OrderRefunded refunded -> new OrderTally(sale, "REFUNDED", "refunded", -units(refunded.lines()),
                     -refunded.amountCents());
+            default -> throw new IllegalStateException("no promotion on " + event.getClass().getSimpleName());
         });
     }
 
@@ -48,6 +49,7 @@ record OrderTally(String flashSaleId, String status, String counter, int unitsSo
             case OrderCancelled cancelled -> cancelled.promotion();
             case OrderExpired expired -> expired.promotion();
             case OrderRefunded refunded -> refunded.promotion();
+            default -> null; // fulfilment events: a sold unit stays sold, whatever the counter does with it
         };
     }
 

@@ -4,8 +4,13 @@ import com.groupbuy.events.order.OrderCancelled;
 import com.groupbuy.events.order.OrderConfirmed;
 import com.groupbuy.events.order.OrderEvent;
 import com.groupbuy.events.order.OrderExpired;
+import com.groupbuy.events.order.OrderGroupCompleted;
+import com.groupbuy.events.order.OrderNotCollected;
 import com.groupbuy.events.order.OrderPaid;
+import com.groupbuy.events.order.OrderPickedUp;
 import com.groupbuy.events.order.OrderPlaced;
+import com.groupbuy.events.order.OrderPreparationStarted;
+import com.groupbuy.events.order.OrderReadyForPickup;
 import com.groupbuy.events.order.OrderRefunded;
 import com.groupbuy.events.order.OrderRejected;
 
@@ -17,7 +22,11 @@ enum OrderStatus {
     PAID,
     CANCELLED,
     EXPIRED,
-    REFUNDED;
+    REFUNDED,
+    PREPARING,
+    READY,
+    PICKED_UP,
+    NOT_COLLECTED;
 
     static OrderStatus after(OrderEvent event) {
         return switch (event) {
@@ -28,6 +37,11 @@ enum OrderStatus {
             case OrderCancelled cancelled -> CANCELLED;
             case OrderExpired expired -> EXPIRED;
             case OrderRefunded refunded -> REFUNDED;
+            case OrderGroupCompleted groupCompleted -> PAID;
+            case OrderPreparationStarted started -> PREPARING;
+            case OrderReadyForPickup ready -> READY;
+            case OrderPickedUp pickedUp -> PICKED_UP;
+            case OrderNotCollected notCollected -> NOT_COLLECTED;
         };
     }
 }

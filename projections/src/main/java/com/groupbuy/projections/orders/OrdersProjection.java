@@ -7,9 +7,14 @@ import com.groupbuy.events.order.OrderCancelled;
 import com.groupbuy.events.order.OrderConfirmed;
 import com.groupbuy.events.order.OrderEvent;
 import com.groupbuy.events.order.OrderExpired;
+import com.groupbuy.events.order.OrderGroupCompleted;
+import com.groupbuy.events.order.OrderNotCollected;
 import com.groupbuy.events.order.OrderItem;
 import com.groupbuy.events.order.OrderPaid;
+import com.groupbuy.events.order.OrderPickedUp;
 import com.groupbuy.events.order.OrderPlaced;
+import com.groupbuy.events.order.OrderPreparationStarted;
+import com.groupbuy.events.order.OrderReadyForPickup;
 import com.groupbuy.events.order.OrderRefunded;
 import com.groupbuy.events.order.OrderRejected;
 import com.groupbuy.events.order.Promotion;
@@ -46,15 +51,17 @@ class OrdersProjection implements Projection, PostgresReadModel {
             INSERT INTO orders AS o (order_id, user_id, status, coupon_id, placed_at, updated_at, last_sequence,
                                      last_event_at, subtotal_cents, discount_cents, total_cents, payment_due_at,
                                      paid_at, payment_ref, reason, reason_detail, promotion_kind, promotion_id,
-                                     group_id)
+                                     group_id, to_prepare_since, collect_by)
             SELECT t.order_id, t.user_id, t.status, t.coupon_id, t.at::timestamptz, now(), t.sequence,
                    t.at::timestamptz, t.subtotal, t.discount, t.total, t.due::timestamptz, t.paid_at::timestamptz,
-                   t.payment_ref, t.reason, t.reason_detail, t.promotion_kind, t.promotion_id, t.group_id
+                   t.payment_ref, t.reason, t.reason_detail, t.promotion_kind, t.promotion_id, t.group_id,
+                   t.to_prepare_since::timestamptz, t.collect_by::timestamptz
               FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int8[], ?::int8[], ?::int8[],
                           ?::int8[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                          ?::text[])
+                          ?::text[], ?::text[], ?::text[])
                    AS t(order_id, user_id, status, coupon_id, at, sequence, subtotal, discount, total, due, paid_at,
-                        payment_ref, reason, reason_detail, promotion_kind, promotion_id, group_id)
+                        payment_ref, reason, reason_detail, promotion_kind, promotion_id, group_id,
+                        to_prepare_since, collect_by)
             ON CONFLICT (order_id) DO UPDATE
                SET status = EXCLUDED.status,
                    coupon_id = COALESCE(EXCLUDED.coupon_id, o.coupon_id),
@@ -71,7 +78,9 @@ class OrdersProjection implements Projection, PostgresReadModel {
                    reason_detail = COALESCE(EXCLUDED.reason_detail, o.reason_detail),
                    promotion_kind = COALESCE(EXCLUDED.promotion_kind, o.promotion_kind),
                    promotion_id = COALESCE(EXCLUDED.promotion_id, o.promotion_id),
-                   group_id = COALESCE(EXCLUDED.group_id, o.group_id)
+                   group_id = COALESCE(EXCLUDED.group_id, o.group_id),
+                   to_prepare_since = COALESCE(EXCLUDED.to_prepare_since, o.to_prepare_since),
+                   collect_by = COALESCE(EXCLUDED.collect_by, o.collect_by)
              WHERE o.last_sequence < EXCLUDED.last_sequence
             RETURNING order_id""";
     /** Lines as asked (OrderPlaced), then as priced (OrderConfirmed); each line keeps the event that wrote it. */
@@ -167,7 +176,7 @@ class OrdersProjection implements Projection, PostgresReadModel {
 
     private static PreparedStatementCreator advance(List<DecodedEvent> wave) {
         ColumnArrays rows = new ColumnArrays("text", "text", "text", "text", "text", "int8", "int8", "int8", "int8",
-                "text", "text", "text", "text", "text", "text", "text", "text");
+                "text", "text", "text", "text", "text", "text", "text", "text", "text", "text");
         for (DecodedEvent decoded : wave) {
             OrderEvent event = (OrderEvent) decoded.event();
             Long subtotal = null;
@@ -179,6 +188,8 @@ class OrdersProjection implements Projection, PostgresReadModel {
             String reason = null;
             String reasonDetail = null;
             Promotion promotion = null;
+            String toPrepareSince = null;
+            String collectBy = null;
             switch (event) {
                 case OrderPlaced placed -> promotion = placed.promotion();
                 case OrderConfirmed confirmed -> {
@@ -194,6 +205,20 @@ class OrdersProjection implements Projection, PostgresReadModel {
                 case OrderPaid paid -> {
                     paidAt = text(decoded.record().occurredAt());
                     paymentRef = truncate(paid.paymentRef(), 128);
+                    if (paid.promotion() == null || !paid.promotion().isGroupBuy()) {
+                        toPrepareSince = paidAt; // a group order waits for its group
+                    }
+                }
+                case OrderGroupCompleted groupCompleted -> toPrepareSince = text(decoded.record().occurredAt());
+                case OrderReadyForPickup ready -> collectBy = text(ready.collectBy());
+                case OrderPreparationStarted started -> {
+                    // the status and the timeline say it all
+                }
+                case OrderPickedUp pickedUp -> {
+                    // the status and the timeline say it all
+                }
+                case OrderNotCollected notCollected -> {
+                    // the status and the timeline say it all
                 }
                 case OrderRefunded refunded -> reason = truncate(refunded.reason(), 64);
                 case OrderCancelled cancelled -> {
@@ -208,7 +233,7 @@ class OrdersProjection implements Projection, PostgresReadModel {
                     paidAt, paymentRef, reason, reasonDetail,
                     promotion == null ? null : promotion.kind().name(),
                     promotion == null ? null : promotion.promotionId(),
-                    promotion == null ? null : promotion.groupId());
+                    promotion == null ? null : promotion.groupId(), toPrepareSince, collectBy);
         }
         return rows.statement(ADVANCE);
     }
@@ -270,6 +295,11 @@ class OrdersProjection implements Projection, PostgresReadModel {
             case OrderExpired expired -> expired.couponId();
             case OrderRefunded refunded -> refunded.couponId();
             case OrderPaid paid -> null;
+            case OrderGroupCompleted groupCompleted -> null;
+            case OrderPreparationStarted started -> null;
+            case OrderReadyForPickup ready -> null;
+            case OrderPickedUp pickedUp -> null;
+            case OrderNotCollected notCollected -> null;
         };
     }
 

@@ -2,11 +2,16 @@ package com.groupbuy.projections.orders;
 
 import com.groupbuy.events.order.OrderConfirmed;
 import com.groupbuy.events.order.OrderExpired;
+import com.groupbuy.events.order.OrderGroupCompleted;
 import com.groupbuy.events.order.OrderItem;
 import com.groupbuy.events.order.OrderPaid;
+import com.groupbuy.events.order.OrderPickedUp;
 import com.groupbuy.events.order.OrderPlaced;
+import com.groupbuy.events.order.OrderPreparationStarted;
+import com.groupbuy.events.order.OrderReadyForPickup;
 import com.groupbuy.events.order.OrderRejected;
 import com.groupbuy.events.order.PricedLine;
+import com.groupbuy.events.order.Promotion;
 import com.groupbuy.events.product.ProductRegistered;
 import com.groupbuy.events.product.StockReleased;
 import com.groupbuy.events.product.StockReserved;
@@ -59,6 +64,40 @@ class OrdersProjectionIT extends ProjectionsTestSupport {
         assertThat(timeline()).extracting(t -> t.get("sequence"), t -> t.get("event_type"), t -> t.get("status"))
                 .containsExactly(tuple(0L, "OrderPlaced", "PENDING"), tuple(1L, "OrderConfirmed", "CONFIRMED"),
                         tuple(2L, "OrderPaid", "PAID"));
+    }
+
+    @Test
+    void a_paid_group_order_reaches_the_counter_when_its_group_completes_and_leaves_it_when_picked_up() {
+        Promotion group = Promotion.groupBuy("deal-1", "group-1");
+        Instant collectBy = Instant.parse("2026-12-06T12:30:00Z");
+        publish(0, new OrderPlaced(orderId, userId, List.of(new OrderItem(tea, 2)), null, group));
+        publish(1, new OrderConfirmed(orderId, userId, pricedLines(), null, 1400, 0, 1400,
+                Instant.now().plus(15, ChronoUnit.MINUTES), group));
+        publish(2, new OrderPaid(orderId, userId, 1400, "pay-g", pricedLines(), group));
+        awaitConsumedBy("orders");
+        assertThat(order()).containsEntry("status", "PAID").containsEntry("to_prepare_since", null);
+
+        publish(3, new OrderGroupCompleted(orderId, userId, "group-1"));
+        publish(4, new OrderPreparationStarted(orderId, userId, "barista"));
+        publish(5, new OrderReadyForPickup(orderId, userId, "barista", collectBy));
+        eventually(() -> assertThat(order()).containsEntry("status", "READY"));
+        assertThat(order().get("to_prepare_since")).isNotNull();
+        assertThat(((java.sql.Timestamp) order().get("collect_by")).toInstant()).isEqualTo(collectBy);
+
+        publish(6, new OrderPickedUp(orderId, userId, "barista"));
+        eventually(() -> assertThat(order()).containsEntry("status", "PICKED_UP"));
+        assertThat(timeline()).extracting(t -> t.get("status")).containsExactly("PENDING", "CONFIRMED", "PAID",
+                "PAID", "PREPARING", "READY", "PICKED_UP");
+    }
+
+    @Test
+    void a_regular_order_can_be_prepared_from_its_payment() {
+        publish(0, placed(null));
+        publish(1, confirmed(null, 0));
+        publish(2, new OrderPaid(orderId, userId, 1400, "pay-r", pricedLines()));
+
+        eventually(() -> assertThat(order()).containsEntry("status", "PAID"));
+        assertThat(order().get("to_prepare_since")).isEqualTo(order().get("paid_at"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.groupbuy.query.orders;
 
+import com.groupbuy.contract.PickupCode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -29,7 +30,8 @@ class OrderHistory {
                         rs.getString("coupon_id"), rs.getString("reason"), rs.getString("reason_detail"),
                         instant(rs, "placed_at"), instant(rs, "payment_due_at"), instant(rs, "paid_at"),
                         instant(rs, "last_event_at"), rs.getLong("last_sequence"), OrderPromotion.of(rs),
-                        List.of()))
+                        rs.getTimestamp("paid_at") == null ? null : PickupCode.of(rs.getString("order_id")),
+                        instant(rs, "collect_by"), List.of()))
                 .optional()
                 .map(order -> order.with(lines(orderId), timeline(orderId)));
     }
@@ -55,6 +57,25 @@ class OrderHistory {
                         nullableLong(rs, "total_cents"), rs.getString("coupon_id"), rs.getString("reason"),
                         OrderPromotion.of(rs), instant(rs, "placed_at"), instant(rs, "last_event_at")))
                 .list();
+    }
+
+    /**
+     * The counter's queue: paid orders that may be prepared (a group order once its group completed), those being
+     * prepared and those ready, oldest first, with their lines.
+     */
+    List<CounterQueue.Entry> counterQueue(int size) {
+        List<CounterQueue.Entry> entries = jdbc.sql("""
+                        SELECT order_id, status, to_prepare_since, collect_by, promotion_kind FROM orders
+                         WHERE status IN ('PAID', 'PREPARING', 'READY') AND to_prepare_since IS NOT NULL
+                         ORDER BY to_prepare_since, order_id
+                         LIMIT ?""")
+                .param(size)
+                .query((rs, row) -> new CounterQueue.Entry(rs.getString("order_id"),
+                        PickupCode.of(rs.getString("order_id")), rs.getString("status"),
+                        instant(rs, "to_prepare_since"), instant(rs, "collect_by"), rs.getString("promotion_kind"),
+                        List.of()))
+                .list();
+        return entries.stream().map(entry -> entry.with(lines(entry.orderId()))).toList();
     }
 
     private List<OrderView.Line> lines(String orderId) {

@@ -19,7 +19,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 
-/** An order for its owner or an analyst; a customer's own history. The user always comes from the token. */
+/**
+ * An order for its owner or an analyst; a customer's own history; the counter's queue for store staff. The user
+ * always comes from the token.
+ */
 @ReadModel("orders")
 @RestController
 @RequestMapping("/api/v1")
@@ -44,6 +47,12 @@ class OrderQueryController {
             throw new ApiException(HttpStatus.FORBIDDEN, ErrorCode.FORBIDDEN, "Order " + orderId + " is not yours");
         }
         return order;
+    }
+
+    @GetMapping("/counter/queue")
+    @PreAuthorize("hasAnyRole('STAFF', 'ADMIN')")
+    CounterQueue counterQueue(@RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
+        return new CounterQueue(orders.counterQueue(size));
     }
 
     @GetMapping("/me/orders")

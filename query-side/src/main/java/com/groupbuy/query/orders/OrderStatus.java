@@ -8,5 +8,9 @@ enum OrderStatus {
     PAID,
     CANCELLED,
     EXPIRED,
-    REFUNDED
+    REFUNDED,
+    PREPARING,
+    READY,
+    PICKED_UP,
+    NOT_COLLECTED
 }

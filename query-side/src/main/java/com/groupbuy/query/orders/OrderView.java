@@ -6,11 +6,13 @@ import java.util.List;
 /**
  * One order with its lines and the events applied to it. Prices and totals are null until the order is
  * confirmed; {@code reason} is the error code of a rejection; {@code promotion} is null for a regular order.
+ * {@code pickupCode} (from payment on) is what the customer shows at the counter; {@code collectBy} is set once the
+ * order is ready.
  */
 record OrderView(String orderId, String userId, String status, List<Line> lines, Long subtotalCents,
                  Long discountCents, Long totalCents, String couponId, String reason, String reasonDetail,
                  Instant placedAt, Instant paymentDueAt, Instant paidAt, Instant updatedAt, long lastSequence,
-                 OrderPromotion promotion, List<TimelineEntry> timeline) {
+                 OrderPromotion promotion, String pickupCode, Instant collectBy, List<TimelineEntry> timeline) {
 
     record Line(String sku, String category, int quantity, Long unitPriceCents, Long lineTotalCents) {
 
@@ -24,6 +26,7 @@ record OrderView(String orderId, String userId, String status, List<Line> lines,
 
     OrderView with(List<Line> lines, List<TimelineEntry> timeline) {
         return new OrderView(orderId, userId, status, lines, subtotalCents, discountCents, totalCents, couponId,
-                reason, reasonDetail, placedAt, paymentDueAt, paidAt, updatedAt, lastSequence, promotion, timeline);
+                reason, reasonDetail, placedAt, paymentDueAt, paidAt, updatedAt, lastSequence, promotion, pickupCode,
+                collectBy, timeline);
     }
 }

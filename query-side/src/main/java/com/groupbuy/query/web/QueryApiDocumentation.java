@@ -67,6 +67,12 @@ class QueryApiDocumentation {
                                 "status", "PAID", "subtotalCents", 500, "discountCents", 100, "totalCents", 400,
                                 "placedAt", "2026-12-06T10:00:00Z", "updatedAt", "2026-12-06T10:01:00Z")),
                                 "page", 0, "size", 20)),
+                get(V1 + "/counter/queue", "The counter's queue (staff): paid orders to prepare (a group order "
+                        + "once its group completed), those being prepared and those ready, oldest first")
+                        .answering(json("items", List.of(json("orderId", "4f6c1c2e-8d7a-4b7e-9a51-2f1e0c3d9b10",
+                                "pickupCode", "K7QX", "status", "PAID", "since", "2026-12-06T10:01:00Z",
+                                "lines", List.of(json("sku", SKU, "category", "soda", "quantity", 2,
+                                        "unitPriceCents", 200, "lineTotalCents", 400)))))),
                 get(V1 + "/me/coupons", "The caller's coupons (optionally of one status)"),
                 get(V1 + "/coupon-campaigns", "The coupon campaigns the caller can claim from now (in their "
                         + "validity, not stopped, coupons left), ending soonest first, with what it holds of each")

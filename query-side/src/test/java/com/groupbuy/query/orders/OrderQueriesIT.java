@@ -150,6 +150,48 @@ class OrderQueriesIT extends QuerySideTestSupport {
         assertProblem(get("/api/v1/me/orders", null), 401, "UNAUTHORIZED");
     }
 
+    @Test
+    void the_counter_sees_the_orders_to_make_and_those_waiting_oldest_first_with_their_pickup_codes()
+            throws Exception {
+        String paid = aPaidOrder(ann);
+        String ready = order(unique("o"), bob, "READY", NOON);
+        String groupStillOpen = order(unique("o"), bob, "PAID", NOON);
+        String pickedUp = order(unique("o"), ann, "PICKED_UP", NOON);
+        toPrepareSince(paid, NOON.plusSeconds(120));
+        toPrepareSince(ready, NOON.plusSeconds(60));
+        toPrepareSince(pickedUp, NOON);
+        readModel.sql("UPDATE orders SET collect_by = ? WHERE order_id = ?")
+                .params(Timestamp.from(NOON.plusSeconds(1800)), ready).update();
+
+        Answer answer = get("/api/v1/counter/queue?size=200", token("barista", "staff"));
+
+        assertThat(answer.status()).isEqualTo(200);
+        java.util.List<JsonNode> mine = new java.util.ArrayList<>();
+        answer.body().get("items").forEach(item -> {
+            if (java.util.Set.of(paid, ready, groupStillOpen, pickedUp).contains(item.get("orderId").asString())) {
+                mine.add(item);
+            }
+        });
+        assertThat(mine).extracting(item -> item.get("orderId").asString()).containsExactly(ready, paid);
+        assertThat(mine.get(0).get("collectBy").asString()).isEqualTo("2026-03-01T12:30:00Z");
+        assertThat(mine.get(1).get("pickupCode").asString()).isEqualTo(com.groupbuy.contract.PickupCode.of(paid));
+        assertThat(texts(mine.get(1).get("lines"), "sku")).containsExactly("TEA", "CAKE");
+        assertThat(get("/api/v1/orders/" + paid, token(ann, "customer")).body().get("pickupCode").asString())
+                .isEqualTo(com.groupbuy.contract.PickupCode.of(paid));
+    }
+
+    @Test
+    void only_staff_and_admins_see_the_counter() throws Exception {
+        assertProblem(get("/api/v1/counter/queue", token(ann, "customer")), 403, "FORBIDDEN");
+        assertProblem(get("/api/v1/counter/queue", token(ann, "analyst")), 403, "FORBIDDEN");
+        assertThat(get("/api/v1/counter/queue", token(ann, "admin")).status()).isEqualTo(200);
+    }
+
+    private void toPrepareSince(String orderId, Instant since) {
+        readModel.sql("UPDATE orders SET to_prepare_since = ? WHERE order_id = ?")
+                .params(Timestamp.from(since), orderId).update();
+    }
+
     private String aPaidOrder(String userId) {
         String orderId = order(unique("o"), userId, "PAID", NOON);
         readModel.sql("""

@@ -6,7 +6,8 @@ import com.groupbuy.events.DomainEvent;
 /** Events of the order aggregate. */
 public sealed interface OrderEvent extends DomainEvent
         permits OrderPlaced, OrderConfirmed, OrderRejected, OrderPaid, OrderCancelled, OrderExpired,
-        OrderRefunded {
+        OrderRefunded, OrderGroupCompleted, OrderPreparationStarted, OrderReadyForPickup, OrderPickedUp,
+        OrderNotCollected {
 
     String orderId();
 

@@ -3,8 +3,10 @@ package com.groupbuy.command.groupbuy.process;
 import com.groupbuy.command.groupbuy.model.GroupStatus;
 import com.groupbuy.command.groupbuy.model.RecordMemberPayment;
 import com.groupbuy.command.groupbuy.model.RemoveMember;
+import com.groupbuy.command.order.model.RecordGroupCompletion;
 import com.groupbuy.command.order.model.SettleOrderOfFailedGroup;
 import com.groupbuy.command.order.process.OrderSteps;
+import com.groupbuy.events.groupbuy.GroupCompleted;
 import com.groupbuy.events.groupbuy.GroupFailed;
 import com.groupbuy.events.order.OrderCancelled;
 import com.groupbuy.events.order.OrderExpired;
@@ -20,7 +22,8 @@ import java.util.stream.Stream;
 /**
  * Keeps groups and their members' orders in step, driven by their events: a paid order counts towards its group
  * (which completes at its size); an order that ends unpaid frees its place; when a group fails, every member's order
- * is settled (paid ones refunded, the others cancelled or rejected), and so is an order paid after its group failed.
+ * is settled (paid ones refunded, the others cancelled or rejected), and so is an order paid after its group failed;
+ * when a group completes, each member's order learns it and may be prepared.
  * Runs in the workers over the event store; every command here is idempotent, so a replayed event changes nothing.
  */
 @ProcessingGroup(GroupSettlement.PROCESSING_GROUP)
@@ -64,6 +67,12 @@ public class GroupSettlement {
     void on(GroupFailed event) {
         Stream.concat(event.paidOrderIds().stream(), event.unpaidOrderIds().stream()).forEach(orderId ->
                 OrderSteps.ignoringUnknown(() -> commands.sendAndWait(new SettleOrderOfFailedGroup(orderId))));
+    }
+
+    @EventHandler
+    void on(GroupCompleted event) {
+        event.orderIds().forEach(orderId -> OrderSteps.ignoringUnknown(() -> commands.sendAndWait(
+                new RecordGroupCompletion(orderId, event.groupId()))));
     }
 
     private void leave(Promotion promotion, String orderId, String reason) {

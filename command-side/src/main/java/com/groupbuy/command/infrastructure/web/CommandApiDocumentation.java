@@ -23,6 +23,7 @@ import static com.groupbuy.contract.ErrorCode.NOT_FOUND;
 import static com.groupbuy.contract.ErrorCode.NOT_STARTED;
 import static com.groupbuy.contract.ErrorCode.OVERLOADED;
 import static com.groupbuy.contract.ErrorCode.PAYMENT_MISMATCH;
+import static com.groupbuy.contract.ErrorCode.PICKUP_CODE_MISMATCH;
 import static com.groupbuy.contract.ErrorCode.RATE_LIMITED;
 import static com.groupbuy.contract.ErrorCode.SOLD_OUT;
 import static com.groupbuy.contract.ErrorCode.VALIDATION_FAILED;
@@ -102,7 +103,20 @@ class CommandApiDocumentation {
                 post(V1 + "/orders/{orderId}/cancellation", 202, "Cancel one's order before it is paid")
                         .refusing(403, FORBIDDEN)
                         .refusing(404, NOT_FOUND)
-                        .refusing(409, ILLEGAL_STATE));
+                        .refusing(409, ILLEGAL_STATE),
+                post(V1 + "/orders/{orderId}/preparation", 202,
+                        "Start making a paid order (staff; a group order once its group completed)")
+                        .refusing(404, NOT_FOUND)
+                        .refusing(409, ILLEGAL_STATE),
+                post(V1 + "/orders/{orderId}/ready", 202,
+                        "Put a made order on the counter, to be collected within the pickup window (staff)")
+                        .refusing(404, NOT_FOUND)
+                        .refusing(409, ILLEGAL_STATE),
+                post(V1 + "/orders/{orderId}/handover", 202,
+                        "Hand a ready order to the customer who shows its pickup code (staff)")
+                        .refusing(404, NOT_FOUND)
+                        .refusing(409, PICKUP_CODE_MISMATCH, ILLEGAL_STATE)
+                        .sending(json("pickupCode", "K7QX")));
     }
 
     private static List<DocumentedCall> flashSales() {

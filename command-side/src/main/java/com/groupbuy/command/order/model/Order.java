@@ -2,12 +2,18 @@ package com.groupbuy.command.order.model;
 
 import com.groupbuy.command.domain.BusinessRuleViolation;
 import com.groupbuy.contract.ErrorCode;
+import com.groupbuy.contract.PickupCode;
 import com.groupbuy.events.order.OrderCancelled;
 import com.groupbuy.events.order.OrderConfirmed;
 import com.groupbuy.events.order.OrderExpired;
+import com.groupbuy.events.order.OrderGroupCompleted;
 import com.groupbuy.events.order.OrderItem;
+import com.groupbuy.events.order.OrderNotCollected;
 import com.groupbuy.events.order.OrderPaid;
+import com.groupbuy.events.order.OrderPickedUp;
 import com.groupbuy.events.order.OrderPlaced;
+import com.groupbuy.events.order.OrderPreparationStarted;
+import com.groupbuy.events.order.OrderReadyForPickup;
 import com.groupbuy.events.order.OrderRefunded;
 import com.groupbuy.events.order.OrderRejected;
 import com.groupbuy.events.order.PricedLine;
@@ -31,11 +37,16 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A customer's order: PENDING until the placement process confirms or rejects it, then CONFIRMED until paid,
  * cancelled by its owner, or expired when the payment window closes (a durable deadline). A paid order of a group
  * that failed is refunded. An order placed under a promotion carries it on every event.
+ *
+ * <p>Fulfilment, by store staff: a paid order (a group order once its group completed) is PREPARING, then READY on
+ * the counter until its collect-by time (a durable deadline, after which it is NOT_COLLECTED), then PICKED_UP when
+ * handed to the customer who shows its pickup code.
  */
 @Aggregate(repository = "orderRepository")
 public class Order {
 
     static final String PAYMENT_WINDOW = "payment-window";
+    static final String PICKUP_WINDOW = "pickup-window";
 
     @AggregateIdentifier
     private String orderId;
@@ -49,6 +60,7 @@ public class Order {
     private String paymentRef;
     private long paidCents;
     private Instant paymentDueAt;
+    private boolean groupCompleted;
 
     protected Order() {
     }
@@ -131,6 +143,57 @@ public class Order {
         return outcome();
     }
 
+    @CommandHandler
+    void handle(RecordGroupCompletion command) {
+        if (status == OrderStatus.PAID && isGroupOrder() && !groupCompleted) {
+            apply(new OrderGroupCompleted(orderId, userId, command.groupId()));
+        }
+    }
+
+    @CommandHandler
+    void handle(StartPreparingOrder command) {
+        if (status == OrderStatus.PREPARING) {
+            return;
+        }
+        requireStatus(OrderStatus.PAID, "prepared");
+        if (isGroupOrder() && !groupCompleted) {
+            throw new BusinessRuleViolation(ErrorCode.ILLEGAL_STATE,
+                    "the order's group has not completed yet; it could still fail and be refunded");
+        }
+        apply(new OrderPreparationStarted(orderId, userId, command.staffId()));
+    }
+
+    @CommandHandler
+    void handle(MarkOrderReady command, DeadlineManager deadlines) {
+        if (status == OrderStatus.READY) {
+            return;
+        }
+        requireStatus(OrderStatus.PREPARING, "marked ready");
+        apply(new OrderReadyForPickup(orderId, userId, command.staffId(), command.collectBy()));
+        deadlines.schedule(command.collectBy(), PICKUP_WINDOW);
+    }
+
+    @CommandHandler
+    void handle(HandOverOrder command) {
+        if (status == OrderStatus.PICKED_UP) {
+            return;
+        }
+        if (status != OrderStatus.READY && status != OrderStatus.NOT_COLLECTED) {
+            throw new BusinessRuleViolation(ErrorCode.ILLEGAL_STATE, "a " + status + " order cannot be handed over");
+        }
+        if (!PickupCode.matches(orderId, command.pickupCode())) {
+            throw new BusinessRuleViolation(ErrorCode.PICKUP_CODE_MISMATCH, "that is not this order's pickup code");
+        }
+        apply(new OrderPickedUp(orderId, userId, command.staffId()));
+    }
+
+    @DeadlineHandler(deadlineName = PICKUP_WINDOW)
+    void onPickupWindowClosed() {
+        if (status == OrderStatus.READY) {
+            apply(new OrderNotCollected(orderId, userId));
+        }
+    }
+
     @DeadlineHandler(deadlineName = PAYMENT_WINDOW)
     void onPaymentWindowClosed() {
         if (status == OrderStatus.CONFIRMED) {
@@ -140,6 +203,10 @@ public class Order {
 
     private void refund(ErrorCode reason) {
         apply(new OrderRefunded(orderId, userId, paidCents, reason.name(), lines, couponId, promotion));
+    }
+
+    private boolean isGroupOrder() {
+        return promotion != null && promotion.isGroupBuy();
     }
 
     private void requireOwner(String caller) {
@@ -202,5 +269,30 @@ public class Order {
     @EventSourcingHandler
     void on(OrderExpired event) {
         status = OrderStatus.EXPIRED;
+    }
+
+    @EventSourcingHandler
+    void on(OrderGroupCompleted event) {
+        groupCompleted = true;
+    }
+
+    @EventSourcingHandler
+    void on(OrderPreparationStarted event) {
+        status = OrderStatus.PREPARING;
+    }
+
+    @EventSourcingHandler
+    void on(OrderReadyForPickup event) {
+        status = OrderStatus.READY;
+    }
+
+    @EventSourcingHandler
+    void on(OrderPickedUp event) {
+        status = OrderStatus.PICKED_UP;
+    }
+
+    @EventSourcingHandler
+    void on(OrderNotCollected event) {
+        status = OrderStatus.NOT_COLLECTED;
     }
 }

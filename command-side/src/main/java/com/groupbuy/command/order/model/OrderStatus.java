@@ -7,5 +7,9 @@ public enum OrderStatus {
     PAID,
     CANCELLED,
     EXPIRED,
-    REFUNDED
+    REFUNDED,
+    PREPARING,
+    READY,
+    PICKED_UP,
+    NOT_COLLECTED
 }

@@ -103,6 +103,12 @@ class ApiDescriptionIT {
         post("/api/v1/orders", customer, "{\"items\":[]}");
         post("/api/v1/orders/no-such-order/payment", customer, "{\"amountCents\":250,\"paymentRef\":\"p1\"}");
         post("/api/v1/orders/no-such-order/cancellation", customer, "");
+        String staff = api.token("doc-barista", "staff");
+        post("/api/v1/orders/no-such-order/preparation", staff, "");
+        post("/api/v1/orders/no-such-order/preparation", customer, "");
+        post("/api/v1/orders/no-such-order/ready", staff, "");
+        post("/api/v1/orders/no-such-order/handover", staff, "{\"pickupCode\":\"K7QX\"}");
+        post("/api/v1/orders/no-such-order/handover", staff, "{}");
 
         String sale = post("/api/v1/flash-sales", admin, """
                 {"sku":"%s","priceCents":99,"quantity":3,"perUserLimit":1,"startsAt":"%s","endsAt":"%s"}"""

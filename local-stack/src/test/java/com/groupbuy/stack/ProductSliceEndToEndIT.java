@@ -302,6 +302,54 @@ class ProductSliceEndToEndIT {
         }
     }
 
+    @Test
+    void an_admin_refund_before_the_counter_made_the_order_returns_its_units_and_after_only_the_money()
+            throws Exception {
+        assertThat(client.post(stack.apiUrl() + "/api/v1/products", admin, product("REFUND-TEA", 10)).status())
+                .isEqualTo(201);
+        String buyer = client.devToken(stack.queryUrl(), "refund-buyer", "customer");
+        String staff = client.devToken(stack.apiUrl(), "refund-barista", "staff");
+        String unmade = paidOrder("REFUND-TEA", 2, buyer);
+        String made = paidOrder("REFUND-TEA", 3, buyer);
+        assertThat(client.post(stack.apiUrl() + "/api/v1/orders/" + made + "/preparation", staff, Map.of())
+                .status()).isEqualTo(202);
+
+        assertProblem(client.post(stack.apiUrl() + "/api/v1/orders/" + unmade + "/refund", staff,
+                Map.of("reason", "spilt")), 403, "FORBIDDEN");
+        assertProblem(client.post(stack.apiUrl() + "/api/v1/orders/" + unmade + "/refund", admin, Map.of()),
+                400, "VALIDATION_FAILED");
+        for (String order : List.of(unmade, made, unmade)) {
+            assertThat(client.post(stack.apiUrl() + "/api/v1/orders/" + order + "/refund", admin,
+                    Map.of("reason", "customer complaint")).status()).isEqualTo(202);
+        }
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            for (String order : List.of(unmade, made)) {
+                JsonNode view = client.get(stack.queryUrl() + "/api/v1/orders/" + order, buyer).body();
+                assertThat(view.get("status").asString()).isEqualTo("REFUNDED");
+                assertThat(view.get("reason").asString()).isEqualTo("REFUNDED_BY_SHOP");
+                assertThat(view.get("reasonDetail").asString()).isEqualTo("customer complaint");
+            }
+            assertThat(client.get(stack.queryUrl() + "/api/v1/products/REFUND-TEA", buyer).body()
+                    .get("availableStock").asInt()).as("10 − 2 − 3 + the 2 of the order never made").isEqualTo(7);
+        });
+    }
+
+    /** Places an order of one line and pays it once it is confirmed; its id. */
+    private static String paidOrder(String sku, int quantity, String token) throws Exception {
+        String order = client.post(stack.apiUrl() + "/api/v1/orders", token,
+                Map.of("items", List.of(Map.of("sku", sku, "quantity", quantity)))).body().get("orderId").asString();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(client.get(stack.queryUrl()
+                + "/api/v1/orders/" + order, token).body().get("status").asString()).isEqualTo("CONFIRMED"));
+        long total = client.get(stack.queryUrl() + "/api/v1/orders/" + order, token).body().get("totalCents")
+                .asLong();
+        assertThat(client.post(stack.apiUrl() + "/api/v1/orders/" + order + "/payment", token,
+                Map.of("amountCents", total, "paymentRef", "pay-" + order)).status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(client.get(stack.queryUrl()
+                + "/api/v1/orders/" + order, token).body().get("status").asString()).isEqualTo("PAID"));
+        return order;
+    }
+
     private static List<String> concat(String first, List<String> rest) {
         List<String> all = new ArrayList<>(rest);
         all.add(first);

@@ -220,7 +220,10 @@ class OrdersProjection implements Projection, PostgresReadModel {
                 case OrderNotCollected notCollected -> {
                     // the status and the timeline say it all
                 }
-                case OrderRefunded refunded -> reason = truncate(refunded.reason(), 64);
+                case OrderRefunded refunded -> {
+                    reason = truncate(refunded.reason(), 64);
+                    reasonDetail = truncate(refunded.note(), 500);
+                }
                 case OrderCancelled cancelled -> {
                     // the status and the timeline say it all
                 }

@@ -116,7 +116,12 @@ class CommandApiDocumentation {
                         "Hand a ready order to the customer who shows its pickup code (staff)")
                         .refusing(404, NOT_FOUND)
                         .refusing(409, PICKUP_CODE_MISMATCH, ILLEGAL_STATE)
-                        .sending(json("pickupCode", "K7QX")));
+                        .sending(json("pickupCode", "K7QX")),
+                post(V1 + "/orders/{orderId}/refund", 202, "Refund a paid order in full, saying why (admin): "
+                        + "before the counter made it its units return to stock and its coupon is restored")
+                        .refusing(404, NOT_FOUND)
+                        .refusing(409, ILLEGAL_STATE)
+                        .sending(json("reason", "wrong drink made; customer left")));
     }
 
     private static List<DocumentedCall> flashSales() {

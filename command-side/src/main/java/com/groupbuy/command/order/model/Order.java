@@ -40,7 +40,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  *
  * <p>Fulfilment, by store staff: a paid order (a group order once its group completed) is PREPARING, then READY on
  * the counter until its collect-by time (a durable deadline, after which it is NOT_COLLECTED), then PICKED_UP when
- * handed to the customer who shows its pickup code.
+ * handed to the customer who shows its pickup code. An admin may refund a paid order in full at any of these steps.
  */
 @Aggregate(repository = "orderRepository")
 public class Order {
@@ -128,6 +128,25 @@ public class Order {
         }
         requireStatus(OrderStatus.PAID, "refunded");
         refund(command.reason());
+    }
+
+    @CommandHandler
+    void handle(RefundPaidOrder command) {
+        if (status == OrderStatus.REFUNDED) {
+            return;
+        }
+        boolean prepared = switch (status) {
+            case PAID -> false;
+            case PREPARING, READY, PICKED_UP, NOT_COLLECTED -> true;
+            default -> throw new BusinessRuleViolation(ErrorCode.ILLEGAL_STATE,
+                    "a " + status + " order has no payment to refund");
+        };
+        if (!prepared && isGroupOrder() && !groupCompleted) {
+            throw new BusinessRuleViolation(ErrorCode.ILLEGAL_STATE,
+                    "the order's group is still open: it counts this payment; refund once the group has ended");
+        }
+        apply(new OrderRefunded(orderId, userId, paidCents, OrderRefunded.REFUNDED_BY_SHOP, lines, couponId,
+                promotion, command.note(), prepared));
     }
 
     @CommandHandler

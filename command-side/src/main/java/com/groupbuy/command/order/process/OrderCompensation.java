@@ -23,8 +23,8 @@ import java.util.List;
 /**
  * What follows an order's end, driven by its events: a paid order's held stock is sold; a cancelled, expired or
  * rejected order's held stock (or flash-sale units) is released and its coupon restored; a refunded order's sold
- * units return to stock. Runs in a streaming processor over the event store in the workers; every command here is
- * idempotent, so a replayed event changes nothing.
+ * units return to stock and its coupon is restored, unless the counter had made it. Runs in a streaming processor
+ * over the event store in the workers; every command here is idempotent, so a replayed event changes nothing.
  */
 @ProcessingGroup(OrderCompensation.PROCESSING_GROUP)
 public class OrderCompensation {
@@ -67,6 +67,9 @@ public class OrderCompensation {
 
     @EventHandler
     void on(OrderRefunded event) {
+        if (event.givesBackMoneyOnly()) {
+            return; // the counter made the order: its units are used and its coupon spent
+        }
         for (PricedLine line : event.lines()) {
             OrderSteps.ignoringUnknown(() -> commands.sendAndWait(
                     new ReturnStock(line.sku(), "refund:" + event.orderId(), line.quantity())));

@@ -109,6 +109,8 @@ class ApiDescriptionIT {
         post("/api/v1/orders/no-such-order/ready", staff, "");
         post("/api/v1/orders/no-such-order/handover", staff, "{\"pickupCode\":\"K7QX\"}");
         post("/api/v1/orders/no-such-order/handover", staff, "{}");
+        post("/api/v1/orders/no-such-order/refund", admin, "{\"reason\":\"spilt\"}");
+        post("/api/v1/orders/no-such-order/refund", staff, "{\"reason\":\"spilt\"}");
 
         String sale = post("/api/v1/flash-sales", admin, """
                 {"sku":"%s","priceCents":99,"quantity":3,"perUserLimit":1,"startsAt":"%s","endsAt":"%s"}"""

@@ -11,6 +11,7 @@ import com.groupbuy.events.order.OrderPickedUp;
 import com.groupbuy.events.order.OrderPlaced;
 import com.groupbuy.events.order.OrderPreparationStarted;
 import com.groupbuy.events.order.OrderReadyForPickup;
+import com.groupbuy.events.order.OrderRefunded;
 import com.groupbuy.events.order.PricedLine;
 import com.groupbuy.events.order.Promotion;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -153,6 +154,43 @@ class OrderFulfilmentTest {
                 new OrderPickedUp(ORDER, OWNER, STAFF)).toArray();
         fixture.given(pickedUp)
                 .when(new HandOverOrder(ORDER, STAFF, "anything"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void an_admin_refund_before_the_counter_made_the_order_gives_its_units_and_coupon_back() {
+        fixture.given(paid(null))
+                .when(new RefundPaidOrder(ORDER, "admin-1", "customer changed their mind"))
+                .expectEvents(new OrderRefunded(ORDER, OWNER, 900, OrderRefunded.REFUNDED_BY_SHOP, LINES, null, null,
+                        "customer changed their mind", false));
+    }
+
+    @Test
+    void an_admin_refund_of_an_order_the_counter_made_gives_back_the_money_only() {
+        fixture.given(ready())
+                .when(new RefundPaidOrder(ORDER, "admin-1", "wrong drink"))
+                .expectEvents(new OrderRefunded(ORDER, OWNER, 900, OrderRefunded.REFUNDED_BY_SHOP, LINES, null, null,
+                        "wrong drink", true));
+    }
+
+    @Test
+    void an_order_is_refunded_once_and_only_when_paid() {
+        Object[] refunded = List.of(paid(null)[0], paid(null)[1], paid(null)[2],
+                new OrderRefunded(ORDER, OWNER, 900, OrderRefunded.REFUNDED_BY_SHOP, LINES, null, null, "x", false))
+                .toArray();
+        fixture.given(refunded)
+                .when(new RefundPaidOrder(ORDER, "admin-1", "again"))
+                .expectNoEvents();
+        fixture.given(paid(null)[0], paid(null)[1])
+                .when(new RefundPaidOrder(ORDER, "admin-1", "unpaid"))
+                .expectException(violationOf(ErrorCode.ILLEGAL_STATE));
+    }
+
+    @Test
+    void a_paid_member_of_a_group_still_open_is_not_refunded_by_an_admin() {
+        fixture.given(paid(GROUP))
+                .when(new RefundPaidOrder(ORDER, "admin-1", "changed mind"))
+                .expectException(violationOf(ErrorCode.ILLEGAL_STATE))
                 .expectNoEvents();
     }
 

@@ -104,14 +104,7 @@ class GroupBuyEndToEndIT {
             throws Exception {
         String admin = client.devToken(stack.apiUrl(), "admin-f", "admin");
         String staff = client.devToken(stack.apiUrl(), "barista-f", "staff");
-        String sku = "FULFIL-" + UUID.randomUUID().toString().substring(0, 6);
-        assertThat(client.post(stack.apiUrl() + "/api/v1/products", admin, Map.of("sku", sku, "name", "Brown sugar",
-                "category", "milk-tea", "priceCents", 650, "initialStock", 20)).status()).isEqualTo(201);
-        Instant now = Instant.now();
-        String dealId = client.post(stack.apiUrl() + "/api/v1/group-buys", admin, Map.of("sku", sku,
-                "groupPriceCents", 500, "groupSize", 2, "windowSeconds", 600,
-                "startsAt", now.minusSeconds(1).toString(), "endsAt", now.plusSeconds(3600).toString()))
-                .body().get("groupBuyId").asString();
+        String dealId = runningDeal(admin, "FULFIL-" + UUID.randomUUID().toString().substring(0, 6), 2);
         List<String> users = List.of("ff-ann", "ff-bob");
         StackClient.Response opened = client.post(stack.apiUrl() + "/api/v1/group-buys/" + dealId + "/groups",
                 token(users.get(0)), Map.of());
@@ -119,7 +112,7 @@ class GroupBuyEndToEndIT {
         List<String> orders = List.of(opened.body().get("orderId").asString(),
                 client.post(stack.apiUrl() + "/api/v1/group-buys/" + dealId + "/groups/" + groupId + "/members",
                         token(users.get(1)), Map.of()).body().get("orderId").asString());
-        payWhenConfirmed(orders.get(0), token(users.get(0)), 500);
+        payWhenConfirmed(orders.get(0), token(users.get(0)), 400);
 
         StackClient.Response tooEarly = client.post(stack.apiUrl() + "/api/v1/orders/" + orders.get(0)
                 + "/preparation", staff, Map.of());
@@ -128,7 +121,7 @@ class GroupBuyEndToEndIT {
         assertThat(client.post(stack.apiUrl() + "/api/v1/orders/" + orders.get(0) + "/preparation",
                 token(users.get(0)), Map.of()).status()).as("a customer at the counter's controls").isEqualTo(403);
 
-        payWhenConfirmed(orders.get(1), token(users.get(1)), 500);
+        payWhenConfirmed(orders.get(1), token(users.get(1)), 400);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                 client.get(stack.queryUrl() + "/api/v1/counter/queue?size=200", staff).body().get("items")
                         .findValuesAsString("orderId")).containsAll(orders));
@@ -158,6 +151,77 @@ class GroupBuyEndToEndIT {
             assertThat(client.get(stack.queryUrl() + "/api/v1/counter/queue?size=200", staff).body().get("items")
                     .findValuesAsString("orderId")).doesNotContain(order).contains(orders.get(1));
         });
+    }
+
+    @Test
+    void a_paused_deal_refuses_newcomers_until_resumed_and_a_cancelled_one_fails_its_open_groups_and_settles_them()
+            throws Exception {
+        String admin = client.devToken(stack.apiUrl(), "admin-c", "admin");
+        String sku = "CANCEL-" + UUID.randomUUID().toString().substring(0, 6);
+        String dealId = runningDeal(admin, sku, 3);
+        String deal = stack.apiUrl() + "/api/v1/group-buys/" + dealId;
+        StackClient.Response opened = client.post(deal + "/groups", token("gc-ann"), Map.of());
+        String groupId = opened.body().get("groupId").asString();
+        String paidOrder = opened.body().get("orderId").asString();
+        String unpaidOrder = client.post(deal + "/groups/" + groupId + "/members", token("gc-bob"), Map.of())
+                .body().get("orderId").asString();
+        payWhenConfirmed(paidOrder, token("gc-ann"), 400);
+
+        assertThat(client.post(deal + "/pause", admin, Map.of()).body().get("status").asString())
+                .isEqualTo("PAUSED");
+        StackClient.Response refusedOpen = client.post(deal + "/groups", token("gc-cid"), Map.of());
+        assertThat(refusedOpen.status()).isEqualTo(409);
+        assertThat(refusedOpen.body().get("code").asString()).isEqualTo("ILLEGAL_STATE");
+        assertThat(client.post(deal + "/groups/" + groupId + "/members", token("gc-cid"), Map.of()).status())
+                .isEqualTo(409);
+        assertThat(client.post(deal + "/resume", admin, Map.of()).body().get("status").asString())
+                .isEqualTo("ACTIVE");
+        StackClient.Response secondGroup = client.post(deal + "/groups", token("gc-cid"), Map.of());
+        assertThat(secondGroup.status()).isEqualTo(202);
+        String secondGroupId = secondGroup.body().get("groupId").asString();
+        String secondOrder = secondGroup.body().get("orderId").asString();
+
+        assertThat(client.post(deal + "/cancel", admin, Map.of()).body().get("status").asString())
+                .isEqualTo("CANCELLED");
+        StackClient.Response afterCancel = client.post(deal + "/groups", token("gc-dan"), Map.of());
+        assertThat(afterCancel.status()).isEqualTo(409);
+        assertThat(afterCancel.body().get("code").asString()).isEqualTo("ENDED");
+
+        String analyst = client.devToken(stack.queryUrl(), "analyst-c", "analyst");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode failed = client.get(stack.queryUrl() + "/api/v1/group-buys/" + dealId
+                    + "/groups?status=FAILED", analyst).body();
+            assertThat(failed.get("items").findValuesAsString("groupId"))
+                    .containsExactlyInAnyOrder(groupId, secondGroupId);
+            assertThat(status(paidOrder, "gc-ann")).isEqualTo("REFUNDED");
+            assertThat(status(unpaidOrder, "gc-bob")).isEqualTo("CANCELLED");
+            assertThat(status(secondOrder, "gc-cid")).isIn("CANCELLED", "REJECTED");
+            JsonNode figures = client.get(stack.queryUrl() + "/api/v1/analytics/group-buys/" + dealId, analyst)
+                    .body();
+            assertThat(figures.get("status").asString()).isEqualTo("CANCELLED");
+            assertThat(figures.get("groupsFailed").asLong()).isEqualTo(2);
+            assertThat(client.get(stack.queryUrl() + "/api/v1/products/" + sku, analyst).body()
+                    .get("availableStock").asInt()).as("every unit back").isEqualTo(20);
+        });
+        assertThat(client.get(stack.queryUrl() + "/api/v1/group-buys", token("gc-ann")).body().get("items")
+                .findValuesAsString("groupBuyId")).doesNotContain(dealId);
+    }
+
+    /** A product of 20 units at 500 and a deal on it running now: 400 in groups of {@code groupSize}; its id. */
+    private static String runningDeal(String admin, String sku, int groupSize) throws Exception {
+        assertThat(client.post(stack.apiUrl() + "/api/v1/products", admin, Map.of("sku", sku, "name", "Oolong",
+                "category", "tea", "priceCents", 500, "initialStock", 20)).status()).isEqualTo(201);
+        Instant now = Instant.now();
+        StackClient.Response deal = client.post(stack.apiUrl() + "/api/v1/group-buys", admin, Map.of("sku", sku,
+                "groupPriceCents", 400, "groupSize", groupSize, "windowSeconds", 600,
+                "startsAt", now.minusSeconds(1).toString(), "endsAt", now.plusSeconds(3600).toString()));
+        assertThat(deal.status()).as(deal.body().toString()).isEqualTo(201);
+        return deal.body().get("groupBuyId").asString();
+    }
+
+    private String status(String order, String userId) throws Exception {
+        return client.get(stack.queryUrl() + "/api/v1/orders/" + order, token(userId)).body().get("status")
+                .asString();
     }
 
     private void payWhenConfirmed(String order, String token, long totalCents) throws Exception {

@@ -29,7 +29,10 @@ import com.groupbuy.events.flashsale.FlashSaleEnded;
 import com.groupbuy.events.flashsale.FlashSaleScheduled;
 import com.groupbuy.events.flashsale.FlashSaleUnitsReserved;
 import com.groupbuy.events.flashsale.FlashSaleUnitsReturned;
+import com.groupbuy.events.groupbuy.GroupBuyCancelled;
 import com.groupbuy.events.groupbuy.GroupBuyCreated;
+import com.groupbuy.events.groupbuy.GroupBuyPaused;
+import com.groupbuy.events.groupbuy.GroupBuyResumed;
 import com.groupbuy.events.groupbuy.GroupCompleted;
 import com.groupbuy.events.groupbuy.GroupFailed;
 import com.groupbuy.events.groupbuy.GroupMemberJoined;
@@ -77,6 +80,9 @@ public final class EventCatalog {
             FlashSaleUnitsReturned.class,
             FlashSaleEnded.class,
             GroupBuyCreated.class,
+            GroupBuyPaused.class,
+            GroupBuyResumed.class,
+            GroupBuyCancelled.class,
             GroupOpened.class,
             GroupMemberJoined.class,
             GroupMemberPaid.class,

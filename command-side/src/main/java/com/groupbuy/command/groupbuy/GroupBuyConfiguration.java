@@ -1,5 +1,6 @@
 package com.groupbuy.command.groupbuy;
 
+import com.groupbuy.command.groupbuy.process.DealCancellation;
 import com.groupbuy.command.groupbuy.process.GroupSettlement;
 import com.groupbuy.command.infrastructure.axon.EventProcessors;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -8,8 +9,14 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Group buys: the process that keeps groups and their members' orders in step runs in the workers. */
+import javax.sql.DataSource;
+
+/**
+ * Group buys: the process that keeps groups and their members' orders in step, and the one that fails the open
+ * groups of a cancelled deal, run in the workers.
+ */
 @Configuration(proxyBeanMethods = false)
 @Profile("worker")
 public class GroupBuyConfiguration {
@@ -17,6 +24,16 @@ public class GroupBuyConfiguration {
     @Bean
     GroupSettlement groupSettlement(CommandGateway commands) {
         return new GroupSettlement(commands);
+    }
+
+    @Bean
+    DealCancellation dealCancellation(CommandGateway commands, DataSource dataSource) {
+        return new DealCancellation(commands, JdbcClient.create(dataSource));
+    }
+
+    @Bean
+    ConfigurerModule dealCancellationProcessor() {
+        return EventProcessors.pooledFromTheStart(DealCancellation.PROCESSING_GROUP, 1);
     }
 
     @Bean

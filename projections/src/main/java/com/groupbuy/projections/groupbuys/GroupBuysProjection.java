@@ -3,7 +3,10 @@ package com.groupbuy.projections.groupbuys;
 import com.groupbuy.events.AggregateType;
 import com.groupbuy.events.DomainEvent;
 import com.groupbuy.events.EventRecord;
+import com.groupbuy.events.groupbuy.GroupBuyCancelled;
 import com.groupbuy.events.groupbuy.GroupBuyCreated;
+import com.groupbuy.events.groupbuy.GroupBuyPaused;
+import com.groupbuy.events.groupbuy.GroupBuyResumed;
 import com.groupbuy.events.groupbuy.GroupCompleted;
 import com.groupbuy.events.groupbuy.GroupEvent;
 import com.groupbuy.events.groupbuy.GroupFailed;
@@ -53,6 +56,9 @@ class GroupBuysProjection implements Projection, PostgresReadModel {
     public void apply(EventRecord record, DomainEvent event) {
         switch (event) {
             case GroupBuyCreated created -> createDeal(record, created);
+            case GroupBuyPaused paused -> dealStatus(record, paused.groupBuyId(), "PAUSED");
+            case GroupBuyResumed resumed -> dealStatus(record, resumed.groupBuyId(), "ACTIVE");
+            case GroupBuyCancelled cancelled -> dealStatus(record, cancelled.groupBuyId(), "CANCELLED");
             case GroupOpened opened -> openGroup(record, opened);
             case GroupEvent groupEvent -> advance(record, groupEvent);
             default -> {
@@ -76,6 +82,20 @@ class GroupBuysProjection implements Projection, PostgresReadModel {
                 .param("endsAt", Timestamp.from(event.endsAt()))
                 .param("sequence", record.sequence())
                 .param("at", Timestamp.from(record.occurredAt()))
+                .update();
+    }
+
+    private void dealStatus(EventRecord record, String groupBuyId, String status) {
+        jdbc.sql("""
+                        UPDATE group_buy
+                           SET status = :status,
+                               cancelled_at = CASE WHEN :status = 'CANCELLED' THEN :at ELSE cancelled_at END,
+                               last_sequence = :sequence, last_event_at = :at
+                         WHERE group_buy_id = :id AND last_sequence < :sequence""")
+                .param("status", status)
+                .param("at", Timestamp.from(record.occurredAt()))
+                .param("sequence", record.sequence())
+                .param("id", groupBuyId)
                 .update();
     }
 

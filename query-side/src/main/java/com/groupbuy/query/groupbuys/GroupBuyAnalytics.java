@@ -20,7 +20,7 @@ class GroupBuyAnalytics {
     Optional<GroupBuyStats> of(String groupBuyId) {
         return jdbc.sql("""
                         SELECT d.group_buy_id AS deal_id, d.sku, d.group_price_cents, d.group_size, d.starts_at,
-                               d.ends_at, g.*
+                               d.ends_at, d.status AS deal_status, d.cancelled_at, g.*
                           FROM (SELECT COUNT(*) AS opened,
                                        COUNT(*) FILTER (WHERE status = 'OPEN') AS open,
                                        COUNT(*) FILTER (WHERE status = 'COMPLETED') AS completed,
@@ -43,7 +43,8 @@ class GroupBuyAnalytics {
                             rs.getObject("group_price_cents", Long.class),
                             rs.getObject("group_size", Integer.class), instant(rs.getTimestamp("starts_at")),
                             instant(rs.getTimestamp("ends_at")), opened, rs.getLong("open"), completed, failed,
-                            rs.getLong("joined"), rs.getLong("members_now"), rs.getLong("paid"), rate);
+                            rs.getLong("joined"), rs.getLong("members_now"), rs.getLong("paid"), rate,
+                            rs.getString("deal_status"), instant(rs.getTimestamp("cancelled_at")));
                 })
                 .optional();
     }

@@ -33,7 +33,7 @@ class GroupBuyListing {
                                                            AND g.expires_at > :now) AS joinable
                           FROM group_buy d
                           LEFT JOIN group_buy_group g ON g.group_buy_id = d.group_buy_id
-                         WHERE d.starts_at <= :now AND d.ends_at > :now
+                         WHERE d.starts_at <= :now AND d.ends_at > :now AND d.status = 'ACTIVE'
                          GROUP BY d.group_buy_id
                          ORDER BY d.ends_at, d.group_buy_id
                          LIMIT :limit""")

@@ -4,7 +4,8 @@ import com.groupbuy.events.AggregateType;
 import com.groupbuy.events.DomainEvent;
 
 /** Events of a group-buy deal: the terms under which customers open and join groups. */
-public sealed interface GroupBuyEvent extends DomainEvent permits GroupBuyCreated {
+public sealed interface GroupBuyEvent extends DomainEvent permits GroupBuyCreated, GroupBuyPaused, GroupBuyResumed,
+        GroupBuyCancelled {
 
     String groupBuyId();
 

@@ -3,9 +3,14 @@ package com.groupbuy.command.groupbuy.api;
 import com.groupbuy.command.domain.MoneyBounds;
 import com.groupbuy.command.groupbuy.model.CreateGroupBuy;
 import com.groupbuy.command.groupbuy.model.GroupTerms;
+import com.groupbuy.command.groupbuy.model.CancelGroupBuy;
+import com.groupbuy.command.groupbuy.model.DealStatus;
 import com.groupbuy.command.groupbuy.model.JoinGroup;
 import com.groupbuy.command.groupbuy.model.MemberOrder;
 import com.groupbuy.command.groupbuy.model.OpenGroup;
+import com.groupbuy.command.groupbuy.model.PauseGroupBuy;
+import com.groupbuy.command.groupbuy.model.RequireDealTakesMembers;
+import com.groupbuy.command.groupbuy.model.ResumeGroupBuy;
 import com.groupbuy.command.groupbuy.model.RemoveMember;
 import com.groupbuy.command.groupbuy.model.TermsForNewGroup;
 import com.groupbuy.command.infrastructure.idempotency.IdempotentIds;
@@ -40,9 +45,10 @@ import java.time.Clock;
 import java.time.Instant;
 
 /**
- * Group buys: an admin creates a deal; a customer opens a group (and is its first member) or joins one. Joining is
- * decided by the group at once (409 when it is full, closed or the customer is in it); the member's order then goes
- * through the order queue (202) like any other.
+ * Group buys: an admin creates a deal, and may pause, resume or cancel it; a customer opens a group (and is its first
+ * member) or joins one. Joining is decided by the deal (not paused or cancelled) and the group at once (409 when it
+ * is full, closed or the customer is in it); the member's order then goes through the order queue (202) like any
+ * other.
  */
 @RestController
 @Profile("api")
@@ -98,6 +104,27 @@ class GroupBuyController {
                 .body(new GroupBuyCreatedAnswer(groupBuyId));
     }
 
+    record DealStatusAnswer(String groupBuyId, DealStatus status) {
+    }
+
+    @PostMapping("/{groupBuyId}/pause")
+    @PreAuthorize("hasRole('ADMIN')")
+    DealStatusAnswer pause(@PathVariable @Pattern(regexp = ID_PATTERN) String groupBuyId) {
+        return new DealStatusAnswer(groupBuyId, commands.sendAndWait(new PauseGroupBuy(groupBuyId)));
+    }
+
+    @PostMapping("/{groupBuyId}/resume")
+    @PreAuthorize("hasRole('ADMIN')")
+    DealStatusAnswer resume(@PathVariable @Pattern(regexp = ID_PATTERN) String groupBuyId) {
+        return new DealStatusAnswer(groupBuyId, commands.sendAndWait(new ResumeGroupBuy(groupBuyId)));
+    }
+
+    @PostMapping("/{groupBuyId}/cancel")
+    @PreAuthorize("hasRole('ADMIN')")
+    DealStatusAnswer cancel(@PathVariable @Pattern(regexp = ID_PATTERN) String groupBuyId) {
+        return new DealStatusAnswer(groupBuyId, commands.sendAndWait(new CancelGroupBuy(groupBuyId)));
+    }
+
     @PostMapping("/{groupBuyId}/groups")
     @PreAuthorize("hasRole('CUSTOMER')")
     ResponseEntity<GroupOpenedAnswer> open(@PathVariable @Pattern(regexp = ID_PATTERN) String groupBuyId,
@@ -120,6 +147,7 @@ class GroupBuyController {
         String userId = CurrentUser.of(caller).userId();
         rateLimiter.acquire(userId);
         String orderId = OrderRequest.idFor(userId, key);
+        commands.sendAndWait(new RequireDealTakesMembers(groupBuyId));
         MemberOrder order = commands.sendAndWait(new JoinGroup(groupId, groupBuyId, userId, orderId));
         enqueue(order, userId);
         return ResponseEntity.accepted().body(new MemberJoinedAnswer(orderId));

@@ -24,8 +24,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * One group of a group-buy deal. Customers join it, one place each, up to its size; it completes when that many
- * members have paid, and fails when its window closes first (a durable deadline). A member whose order ends unpaid
- * frees the place.
+ * members have paid, and fails when its window closes first (a durable deadline) or its deal is cancelled. A member
+ * whose order ends unpaid frees the place.
  */
 @Aggregate(repository = "groupRepository")
 public class Group {
@@ -109,6 +109,15 @@ public class Group {
 
     @DeadlineHandler(deadlineName = GROUP_WINDOW)
     void onWindowClosed() {
+        fail();
+    }
+
+    @CommandHandler
+    void handle(FailGroup command) {
+        fail();
+    }
+
+    private void fail() {
         if (status == GroupStatus.OPEN) {
             apply(new GroupFailed(groupId, groupBuyId, groupSize, members.orders(true), members.orders(false)));
         }

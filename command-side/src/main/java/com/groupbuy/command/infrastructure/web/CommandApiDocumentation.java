@@ -159,17 +159,33 @@ class CommandApiDocumentation {
                                 "windowSeconds", 3600, "startsAt", "2026-12-06T00:00:00Z",
                                 "endsAt", "2026-12-07T00:00:00Z"))
                         .answering(json("groupBuyId", "9b0c1d2e-0000-4000-8000-000000000003")),
-                post(V1 + "/group-buys/{groupBuyId}/groups", 202, "Open a group (and place the opener's order)")
+                post(V1 + "/group-buys/{groupBuyId}/groups", 202, "Open a group (and place the opener's order); "
+                        + "409 ILLEGAL_STATE while the deal is paused, ENDED once it ended or was cancelled")
                         .refusing(404, NOT_FOUND)
-                        .refusing(409, NOT_STARTED, ENDED)
+                        .refusing(409, NOT_STARTED, ENDED, ILLEGAL_STATE)
                         .refusing(429, RATE_LIMITED)
                         .answering(json("groupId", "6a7b8c9d-0000-4000-8000-000000000004", "orderId", ORDER_ID)),
                 post(V1 + "/group-buys/{groupBuyId}/groups/{groupId}/members", 202,
-                        "Join a group (and place the member's order)")
+                        "Join a group (and place the member's order); 409 ILLEGAL_STATE while the deal is paused, "
+                                + "ENDED once it was cancelled")
                         .refusing(404, NOT_FOUND)
-                        .refusing(409, GROUP_FULL, GROUP_CLOSED, ALREADY_MEMBER)
+                        .refusing(409, GROUP_FULL, GROUP_CLOSED, ALREADY_MEMBER, ILLEGAL_STATE, ENDED)
                         .refusing(429, RATE_LIMITED)
-                        .answering(json("orderId", ORDER_ID)));
+                        .answering(json("orderId", ORDER_ID)),
+                post(V1 + "/group-buys/{groupBuyId}/pause", 200,
+                        "Pause a deal: no group opens or takes members until it is resumed; open groups run on")
+                        .refusing(404, NOT_FOUND)
+                        .refusing(409, ILLEGAL_STATE)
+                        .answering(json("groupBuyId", "9b0c1d2e-0000-4000-8000-000000000003", "status", "PAUSED")),
+                post(V1 + "/group-buys/{groupBuyId}/resume", 200, "Resume a paused deal")
+                        .refusing(404, NOT_FOUND)
+                        .refusing(409, ILLEGAL_STATE)
+                        .answering(json("groupBuyId", "9b0c1d2e-0000-4000-8000-000000000003", "status", "ACTIVE")),
+                post(V1 + "/group-buys/{groupBuyId}/cancel", 200, "Cancel a deal for good: its open groups fail, "
+                        + "their paid orders are refunded and the others cancelled")
+                        .refusing(404, NOT_FOUND)
+                        .answering(json("groupBuyId", "9b0c1d2e-0000-4000-8000-000000000003",
+                                "status", "CANCELLED")));
     }
 
     private static DocumentedCall idempotent(DocumentedCall call) {

@@ -4,7 +4,10 @@ import com.groupbuy.command.domain.BusinessRuleViolation;
 import com.groupbuy.command.domain.SettableClock;
 import com.groupbuy.command.product.model.Listing;
 import com.groupbuy.contract.ErrorCode;
+import com.groupbuy.events.groupbuy.GroupBuyCancelled;
 import com.groupbuy.events.groupbuy.GroupBuyCreated;
+import com.groupbuy.events.groupbuy.GroupBuyPaused;
+import com.groupbuy.events.groupbuy.GroupBuyResumed;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.ResultValidator;
 import org.junit.jupiter.api.BeforeEach;
@@ -98,5 +101,56 @@ class GroupBuyTest {
         fixture.given(created())
                 .when(new TermsForNewGroup(DEAL, endsAt))
                 .expectException(violationOf(ErrorCode.ENDED));
+    }
+
+    @Test
+    void a_paused_deal_opens_no_group_and_takes_no_members_until_it_is_resumed() {
+        fixture.given(created())
+                .when(new PauseGroupBuy(DEAL))
+                .expectEvents(new GroupBuyPaused(DEAL))
+                .expectResultMessagePayload(DealStatus.PAUSED);
+        fixture.given(created(), new GroupBuyPaused(DEAL))
+                .when(new TermsForNewGroup(DEAL, startsAt.plusSeconds(1)))
+                .expectException(violationOf(ErrorCode.ILLEGAL_STATE));
+        fixture.given(created(), new GroupBuyPaused(DEAL))
+                .when(new RequireDealTakesMembers(DEAL))
+                .expectException(violationOf(ErrorCode.ILLEGAL_STATE));
+        fixture.given(created(), new GroupBuyPaused(DEAL))
+                .when(new ResumeGroupBuy(DEAL))
+                .expectEvents(new GroupBuyResumed(DEAL))
+                .expectResultMessagePayload(DealStatus.ACTIVE);
+        fixture.given(created(), new GroupBuyPaused(DEAL), new GroupBuyResumed(DEAL))
+                .when(new TermsForNewGroup(DEAL, startsAt.plusSeconds(1)))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void pausing_or_resuming_twice_changes_nothing() {
+        fixture.given(created(), new GroupBuyPaused(DEAL))
+                .when(new PauseGroupBuy(DEAL))
+                .expectNoEvents();
+        fixture.given(created())
+                .when(new ResumeGroupBuy(DEAL))
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_cancelled_deal_has_ended_for_good() {
+        fixture.given(created(), new GroupBuyPaused(DEAL))
+                .when(new CancelGroupBuy(DEAL))
+                .expectEvents(new GroupBuyCancelled(DEAL))
+                .expectResultMessagePayload(DealStatus.CANCELLED);
+        fixture.given(created(), new GroupBuyCancelled(DEAL))
+                .when(new TermsForNewGroup(DEAL, startsAt.plusSeconds(1)))
+                .expectException(violationOf(ErrorCode.ENDED));
+        fixture.given(created(), new GroupBuyCancelled(DEAL))
+                .when(new RequireDealTakesMembers(DEAL))
+                .expectException(violationOf(ErrorCode.ENDED));
+        fixture.given(created(), new GroupBuyCancelled(DEAL))
+                .when(new CancelGroupBuy(DEAL))
+                .expectNoEvents();
+        fixture.given(created(), new GroupBuyCancelled(DEAL))
+                .when(new ResumeGroupBuy(DEAL))
+                .expectException(violationOf(ErrorCode.ILLEGAL_STATE));
     }
 }

@@ -114,6 +114,20 @@ class GroupTest {
     }
 
     @Test
+    void a_group_whose_deal_is_cancelled_fails_with_its_paid_and_unpaid_orders() {
+        fixture.given(opened(3), joined("u1", "o-1", 1), joined("u2", "o-2", 2), paid("u1", "o-1", 1))
+                .when(new FailGroup(GROUP))
+                .expectEvents(new GroupFailed(GROUP, DEAL, 3, List.of("o-1"), List.of("o-2")));
+    }
+
+    @Test
+    void failing_a_group_that_has_ended_changes_nothing() {
+        fixture.given(opened(3), joined("u1", "o-1", 1), new GroupFailed(GROUP, DEAL, 3, List.of(), List.of("o-1")))
+                .when(new FailGroup(GROUP))
+                .expectNoEvents();
+    }
+
+    @Test
     void a_failed_group_takes_no_members() {
         fixture.given(opened(3), joined("u1", "o-1", 1), new GroupFailed(GROUP, DEAL, 3, List.of(), List.of("o-1")))
                 .when(new JoinGroup(GROUP, DEAL, "u2", "o-2"))

@@ -135,6 +135,16 @@ class ApiDescriptionIT {
         assertThat(post("/api/v1/group-buys/" + deal + "/groups/" + group + "/members", other, "").status())
                 .isEqualTo(202);
         post("/api/v1/group-buys/no-such-deal/groups", customer, "");
+        assertThat(post("/api/v1/group-buys/" + deal + "/pause", admin, "").status()).isEqualTo(200);
+        post("/api/v1/group-buys/" + deal + "/groups", other, "");
+        post("/api/v1/group-buys/" + deal + "/groups/" + group + "/members", customer, "");
+        assertThat(post("/api/v1/group-buys/" + deal + "/resume", admin, "").status()).isEqualTo(200);
+        assertThat(post("/api/v1/group-buys/" + deal + "/cancel", admin, "").status()).isEqualTo(200);
+        post("/api/v1/group-buys/" + deal + "/pause", admin, "");
+        post("/api/v1/group-buys/" + deal + "/resume", admin, "");
+        post("/api/v1/group-buys/no-such-deal/pause", admin, "");
+        post("/api/v1/group-buys/no-such-deal/resume", admin, "");
+        post("/api/v1/group-buys/no-such-deal/cancel", admin, "");
 
         assertThat(post("/api/v1/dev/tokens", null, "{\"userId\":\"doc-u3\",\"roles\":[\"customer\"]}").status())
                 .isEqualTo(200);

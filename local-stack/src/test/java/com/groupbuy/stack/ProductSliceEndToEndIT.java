@@ -276,6 +276,34 @@ class ProductSliceEndToEndIT {
     }
 
     @Test
+    void a_coupon_of_a_campaign_valid_for_days_after_the_claim_is_valid_until_then_not_until_the_campaign_ends()
+            throws Exception {
+        StackClient.Response campaign = client.post(stack.apiUrl() + "/api/v1/coupon-campaigns", admin, Map.of(
+                "type", "AMOUNT_OFF", "amountOffCents", 50, "totalQuantity", 10, "perUserLimit", 1,
+                "validFrom", "2020-01-01T00:00:00Z", "validUntil", "2099-01-01T00:00:00Z",
+                "validDaysAfterClaim", 7));
+        assertThat(campaign.status()).as(campaign.body().toString()).isEqualTo(201);
+        String campaignId = campaign.body().get("campaignId").asString();
+        String claimer = client.devToken(stack.apiUrl(), "week-claimer", "customer");
+        Instant before = Instant.now();
+        String couponId = client.post(stack.apiUrl() + "/api/v1/coupon-campaigns/" + campaignId + "/claims",
+                claimer, Map.of()).body().get("couponId").asString();
+        Instant after = Instant.now();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode mine = client.get(stack.queryUrl() + "/api/v1/me/coupons", claimer).body().get("items");
+            assertThat(mine.findValuesAsString("couponId")).containsExactly(couponId);
+            Instant validUntil = Instant.parse(mine.get(0).get("terms").get("validUntil").asString());
+            assertThat(validUntil).isBetween(before.plus(Duration.ofDays(7)).minusSeconds(1),
+                    after.plus(Duration.ofDays(7)).plusSeconds(1));
+            JsonNode listed = client.get(stack.queryUrl() + "/api/v1/coupon-campaigns?limit=200", claimer).body()
+                    .get("items");
+            assertThat(listed.get(listed.findValuesAsString("campaignId").indexOf(campaignId)).get("terms")
+                    .get("validDaysAfterClaim").asInt()).isEqualTo(7);
+        });
+    }
+
+    @Test
     void every_process_is_ready_only_with_the_servers_it_needs_and_exports_pool_metrics() throws Exception {
         Map<String, List<String>> needs = Map.of(
                 stack.apiUrl(), List.of("db", "kafka", "redis"),

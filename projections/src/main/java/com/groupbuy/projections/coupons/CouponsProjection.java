@@ -154,10 +154,11 @@ class CouponsProjection implements Projection, PostgresReadModel {
         jdbc.sql("""
                         INSERT INTO coupon_campaign (campaign_id, type, amount_off_cents, percent_off,
                                                      max_discount_cents, min_spend_cents, valid_from, valid_until,
-                                                     total_quantity, per_user_limit, created_at, updated_at,
-                                                     last_sequence, last_event_at)
+                                                     valid_days_after_claim, total_quantity, per_user_limit,
+                                                     created_at, updated_at, last_sequence, last_event_at)
                         VALUES (:campaignId, :type, :amountOff, :percentOff, :maxDiscount, :minSpend, :validFrom,
-                                :validUntil, :totalQuantity, :perUserLimit, :at, now(), :sequence, :at)
+                                :validUntil, CAST(:validDaysAfterClaim AS INTEGER), :totalQuantity, :perUserLimit,
+                                :at, now(), :sequence, :at)
                         ON CONFLICT (campaign_id) DO UPDATE
                            SET type = EXCLUDED.type,
                                amount_off_cents = EXCLUDED.amount_off_cents,
@@ -166,6 +167,7 @@ class CouponsProjection implements Projection, PostgresReadModel {
                                min_spend_cents = EXCLUDED.min_spend_cents,
                                valid_from = EXCLUDED.valid_from,
                                valid_until = EXCLUDED.valid_until,
+                               valid_days_after_claim = EXCLUDED.valid_days_after_claim,
                                total_quantity = EXCLUDED.total_quantity,
                                per_user_limit = EXCLUDED.per_user_limit,
                                created_at = EXCLUDED.created_at,

@@ -23,6 +23,7 @@ final class TermsColumns {
         columns.put("minSpend", known ? terms.minSpendCents() : null);
         columns.put("validFrom", known ? timestamp(terms.validFrom()) : null);
         columns.put("validUntil", known ? timestamp(terms.validUntil()) : null);
+        columns.put("validDaysAfterClaim", known ? terms.validDaysAfterClaim() : null);
         return columns;
     }
 

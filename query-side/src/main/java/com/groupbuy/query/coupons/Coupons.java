@@ -51,7 +51,7 @@ class Coupons {
                     int claimed = rs.getInt("claimed");
                     int redeemed = rs.getInt("redeemed");
                     int restored = rs.getInt("restored");
-                    return new CampaignStats(rs.getString("campaign_id"), CouponTermsView.of(rs), total,
+                    return new CampaignStats(rs.getString("campaign_id"), CouponTermsView.ofCampaign(rs), total,
                             nullableInt(rs, "per_user_limit"), claimed,
                             total == null ? null : Math.max(0, total - claimed), redeemed, restored,
                             redeemed - restored, rs.getLong("discount_given_cents"), instant(rs, "created_at"),
@@ -81,7 +81,8 @@ class Coupons {
                 .param("userId", userId)
                 .param("now", Timestamp.from(now))
                 .param("limit", limit)
-                .query((rs, row) -> new ClaimableCampaign(rs.getString("campaign_id"), CouponTermsView.of(rs),
+                .query((rs, row) -> new ClaimableCampaign(rs.getString("campaign_id"),
+                        CouponTermsView.ofCampaign(rs),
                         rs.getInt("per_user_limit"), rs.getInt("total_quantity") - rs.getInt("claimed"),
                         rs.getInt("yours")))
                 .list();

@@ -85,6 +85,13 @@ class CouponQueriesIT extends QuerySideTestSupport {
         assertThat(listed.get("remaining").asInt()).isEqualTo(7);
         assertThat(listed.get("claimedByYou").asInt()).isEqualTo(1);
         assertThat(listed.get("terms").get("amountOffCents").asLong()).isEqualTo(100);
+        assertThat(listed.get("terms").get("validDaysAfterClaim").isNull()).isTrue();
+
+        readModel.sql("UPDATE coupon_campaign SET valid_days_after_claim = 7 WHERE campaign_id = ?").param(open)
+                .update();
+        JsonNode again = get("/api/v1/coupon-campaigns?limit=200", token(ann, "customer")).body().get("items");
+        assertThat(again.get(texts(again, "campaignId").indexOf(open)).get("terms").get("validDaysAfterClaim")
+                .asInt()).as("each coupon valid 7 days from its claim").isEqualTo(7);
     }
 
     private String campaign(Instant from, Instant until, int total, int claimed, Instant stoppedAt) {

@@ -56,12 +56,14 @@ class CouponCampaignController {
                            @NotNull Instant validFrom,
                            @NotNull Instant validUntil,
                            @Size(max = 100) Set<@Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}") String> skus,
-                           @Size(max = 100) Set<@Size(min = 1, max = 64) String> categories) {
+                           @Size(max = 100) Set<@Size(min = 1, max = 64) String> categories,
+                           @Min(1) @Max(366) Integer validDaysAfterClaim) {
 
         CouponTerms terms() {
             return new CouponTerms(type, orZero(amountOffCents), percentOff == null ? 0 : percentOff,
                     orZero(maxDiscountCents), orZero(minSpendCents), skus == null ? Set.of() : Set.copyOf(skus),
-                    categories == null ? Set.of() : Set.copyOf(categories), validFrom, validUntil);
+                    categories == null ? Set.of() : Set.copyOf(categories), validFrom, validUntil,
+                    validDaysAfterClaim);
         }
 
         private static long orZero(Long value) {

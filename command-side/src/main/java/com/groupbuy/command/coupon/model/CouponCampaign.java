@@ -65,7 +65,8 @@ public class CouponCampaign {
         ClaimPolicy.check(terms, command.claimedAt(), claimedInAll, totalQuantity,
                 claimedByUser.getOrDefault(command.userId(), 0), perUserLimit);
         apply(new CouponClaimed(campaignId, command.couponId(), command.userId(), claimedInAll + 1));
-        createNew(Coupon.class, () -> new Coupon(command.couponId(), campaignId, command.userId(), terms));
+        createNew(Coupon.class, () -> new Coupon(command.couponId(), campaignId, command.userId(),
+                terms.ofCouponClaimedAt(command.claimedAt())));
         return command.couponId();
     }
 

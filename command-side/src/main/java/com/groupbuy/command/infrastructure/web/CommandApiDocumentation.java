@@ -72,12 +72,13 @@ class CommandApiDocumentation {
 
     private static List<DocumentedCall> coupons() {
         return List.of(
-                post(V1 + "/coupon-campaigns", 201, "Create a coupon campaign")
+                post(V1 + "/coupon-campaigns", 201, "Create a coupon campaign (validDaysAfterClaim, optional: "
+                        + "each coupon is valid that many days from its claim, never past validUntil)")
                         .refusing(422, VALIDATION_FAILED)
                         .sending(json("type", "PERCENT_OFF", "percentOff", 20, "maxDiscountCents", 500,
                                 "minSpendCents", 1000, "totalQuantity", 1000, "perUserLimit", 1,
                                 "validFrom", "2026-12-01T00:00:00Z", "validUntil", "2026-12-31T23:59:59Z",
-                                "categories", List.of("soda")))
+                                "categories", List.of("soda"), "validDaysAfterClaim", 7))
                         .answering(json("campaignId", "c0a1b2c3-d4e5-4f60-8a9b-0c1d2e3f4a5b")),
                 post(V1 + "/coupon-campaigns/{campaignId}/claims", 201, "Claim a coupon of a campaign")
                         .refusing(404, NOT_FOUND)

@@ -65,6 +65,24 @@ class CouponClaimingTest {
     }
 
     @Test
+    void a_coupon_valid_for_days_after_its_claim_ends_then_but_never_after_the_campaign() {
+        CouponTerms sevenDays = new CouponTerms(TERMS.type(), 100, 0, 0, 0, TERMS.skus(), TERMS.categories(), FROM,
+                UNTIL, 7);
+        CouponCampaignCreated campaign = new CouponCampaignCreated("camp", sevenDays, 3, 2);
+        fixture.given(campaign)
+                .when(new ClaimCoupon("camp", "u1", "c-1", DURING))
+                .expectEvents(new CouponClaimed("camp", "c-1", "u1", 1), new CouponIssued("c-1", "camp", "u1",
+                        new CouponTerms(TERMS.type(), 100, 0, 0, 0, TERMS.skus(), TERMS.categories(), FROM,
+                                DURING.plus(java.time.Duration.ofDays(7)), 7)));
+        java.time.Instant lateClaim = UNTIL.minus(java.time.Duration.ofDays(2));
+        fixture.given(campaign)
+                .when(new ClaimCoupon("camp", "u1", "c-2", lateClaim))
+                .expectEvents(new CouponClaimed("camp", "c-2", "u1", 1), new CouponIssued("c-2", "camp", "u1",
+                        new CouponTerms(TERMS.type(), 100, 0, 0, 0, TERMS.skus(), TERMS.categories(), FROM, UNTIL,
+                                7)));
+    }
+
+    @Test
     void a_stopped_campaign_gives_no_more_coupons_but_answers_a_repeated_claim_as_before() {
         fixture.given(THREE_COUPONS_TWO_EACH, new CouponClaimed("camp", "c-1", "u1", 1))
                 .when(new StopCouponCampaign("camp"))

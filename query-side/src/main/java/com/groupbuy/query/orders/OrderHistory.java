@@ -4,7 +4,12 @@ import com.groupbuy.contract.PickupCode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static com.groupbuy.query.web.Rows.instant;
@@ -75,7 +80,24 @@ class OrderHistory {
                         instant(rs, "to_prepare_since"), instant(rs, "collect_by"), rs.getString("promotion_kind"),
                         List.of()))
                 .list();
-        return entries.stream().map(entry -> entry.with(lines(entry.orderId()))).toList();
+        Map<String, List<OrderView.Line>> lines = linesOf(entries.stream().map(CounterQueue.Entry::orderId).toList());
+        return entries.stream().map(entry -> entry.with(lines.getOrDefault(entry.orderId(), List.of()))).toList();
+    }
+
+    /** The lines of several orders in one query, by order. */
+    private Map<String, List<OrderView.Line>> linesOf(List<String> orderIds) {
+        Map<String, List<OrderView.Line>> lines = new HashMap<>();
+        if (orderIds.isEmpty()) {
+            return lines;
+        }
+        jdbc.sql("""
+                        SELECT order_id, sku, category, quantity, unit_price_cents FROM order_line
+                         WHERE order_id = ANY(?) ORDER BY order_id, line_no""")
+                .param(orderIds.toArray(String[]::new))
+                .query(rs -> {
+                    lines.computeIfAbsent(rs.getString("order_id"), id -> new ArrayList<>()).add(line(rs));
+                });
+        return lines;
     }
 
     private List<OrderView.Line> lines(String orderId) {
@@ -83,9 +105,13 @@ class OrderHistory {
                         SELECT sku, category, quantity, unit_price_cents FROM order_line
                          WHERE order_id = ? ORDER BY line_no""")
                 .param(orderId)
-                .query((rs, row) -> new OrderView.Line(rs.getString("sku"), rs.getString("category"),
-                        rs.getInt("quantity"), nullableLong(rs, "unit_price_cents")))
+                .query((rs, row) -> line(rs))
                 .list();
+    }
+
+    private static OrderView.Line line(ResultSet rs) throws SQLException {
+        return new OrderView.Line(rs.getString("sku"), rs.getString("category"), rs.getInt("quantity"),
+                nullableLong(rs, "unit_price_cents"));
     }
 
     private List<OrderView.TimelineEntry> timeline(String orderId) {

@@ -363,12 +363,95 @@ class ProductSliceEndToEndIT {
         });
     }
 
-    /** Places an order of one line and pays it once it is confirmed; its id. */
-    private static String paidOrder(String sku, int quantity, String token) throws Exception {
+    @Test
+    void a_price_change_mid_day_prices_later_orders_while_orders_already_confirmed_keep_their_price()
+            throws Exception {
+        assertThat(client.post(stack.apiUrl() + "/api/v1/products", admin, product("MENU-PRICE", 10)).status())
+                .isEqualTo(201);
+        String buyer = client.devToken(stack.queryUrl(), "menu-buyer", "customer");
+        String before = settledOrder("MENU-PRICE", 1, buyer, "CONFIRMED");
+
+        StackClient.Response repriced = client.post(stack.apiUrl() + "/api/v1/products/MENU-PRICE/price", admin,
+                Map.of("priceCents", 520));
+        String after = settledOrder("MENU-PRICE", 1, buyer, "CONFIRMED");
+
+        assertThat(repriced.status()).isEqualTo(200);
+        assertThat(repriced.body().get("priceCents").asLong()).isEqualTo(520);
+        assertThat(orderView(before, buyer).get("totalCents").asLong()).isEqualTo(480);
+        assertThat(orderView(after, buyer).get("totalCents").asLong()).isEqualTo(520);
+        assertProblem(client.post(stack.apiUrl() + "/api/v1/orders/" + before + "/payment", buyer,
+                Map.of("amountCents", 520, "paymentRef", "pay-too-much")), 409, "PAYMENT_MISMATCH");
+        assertThat(client.post(stack.apiUrl() + "/api/v1/orders/" + before + "/payment", buyer,
+                Map.of("amountCents", 480, "paymentRef", "pay-" + before)).status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(orderView(before, buyer).get("status").asString()).isEqualTo("PAID");
+            assertThat(client.get(stack.queryUrl() + "/api/v1/products/MENU-PRICE", buyer).body()
+                    .get("priceCents").asLong()).isEqualTo(520);
+        });
+    }
+
+    @Test
+    void a_product_sold_out_for_today_is_refused_until_put_back_and_a_delisted_one_leaves_the_menu_until_relisted()
+            throws Exception {
+        assertThat(client.post(stack.apiUrl() + "/api/v1/products", admin,
+                Map.of("sku", "MENU-PEARL", "name", "Pearl milk tea", "category", "menu-test", "priceCents", 550,
+                        "initialStock", 20)).status()).isEqualTo(201);
+        String buyer = client.devToken(stack.queryUrl(), "pearl-buyer", "customer");
+        String staff = client.devToken(stack.apiUrl(), "pearl-barista", "staff");
+
+        StackClient.Response soldOut = client.post(stack.apiUrl() + "/api/v1/products/MENU-PEARL/sold-out", staff,
+                Map.of());
+        assertThat(soldOut.status()).isEqualTo(200);
+        assertThat(soldOut.body().get("status").asString()).isEqualTo("SOLD_OUT");
+        assertThat(Instant.parse(soldOut.body().get("soldOutUntil").asString())).isAfter(Instant.now());
+        String refused = settledOrder("MENU-PEARL", 1, buyer, "REJECTED");
+        assertThat(orderView(refused, buyer).get("reason").asString()).isEqualTo("SOLD_OUT");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(client.get(stack.queryUrl()
+                + "/api/v1/products/MENU-PEARL", buyer).body().get("status").asString()).isEqualTo("SOLD_OUT"));
+
+        assertThat(client.post(stack.apiUrl() + "/api/v1/products/MENU-PEARL/back-on-sale", staff, Map.of())
+                .body().get("status").asString()).isEqualTo("ON_SALE");
+        settledOrder("MENU-PEARL", 1, buyer, "CONFIRMED");
+
+        assertProblem(client.post(stack.apiUrl() + "/api/v1/products/MENU-PEARL/delist", staff, Map.of()),
+                403, "FORBIDDEN");
+        assertThat(client.post(stack.apiUrl() + "/api/v1/products/MENU-PEARL/delist", admin, Map.of())
+                .body().get("status").asString()).isEqualTo("DELISTED");
+        String offMenu = settledOrder("MENU-PEARL", 1, buyer, "REJECTED");
+        assertThat(orderView(offMenu, buyer).get("reason").asString()).isEqualTo("DELISTED");
+        assertProblem(client.post(stack.apiUrl() + "/api/v1/flash-sales", admin, Map.of("sku", "MENU-PEARL",
+                "priceCents", 99, "quantity", 2, "perUserLimit", 1, "startsAt", Instant.now().toString(),
+                "endsAt", Instant.now().plusSeconds(600).toString())), 409, "DELISTED");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(client.get(stack.queryUrl() + "/api/v1/products?category=menu-test", buyer).body()
+                    .get("items").findValuesAsString("sku")).isEmpty();
+            assertThat(client.get(stack.queryUrl() + "/api/v1/products/MENU-PEARL", buyer).body()
+                    .get("status").asString()).isEqualTo("DELISTED");
+        });
+
+        assertThat(client.post(stack.apiUrl() + "/api/v1/products/MENU-PEARL/relist", admin, Map.of())
+                .body().get("status").asString()).isEqualTo("ON_SALE");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(client.get(stack.queryUrl()
+                + "/api/v1/products?category=menu-test", buyer).body().get("items").findValuesAsString("sku"))
+                .containsExactly("MENU-PEARL"));
+    }
+
+    /** Places an order of one line and waits until the workers settled it in {@code status}; its id. */
+    private static String settledOrder(String sku, int quantity, String token, String status) throws Exception {
         String order = client.post(stack.apiUrl() + "/api/v1/orders", token,
                 Map.of("items", List.of(Map.of("sku", sku, "quantity", quantity)))).body().get("orderId").asString();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(client.get(stack.queryUrl()
-                + "/api/v1/orders/" + order, token).body().get("status").asString()).isEqualTo("CONFIRMED"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                orderView(order, token).get("status").asString()).isEqualTo(status));
+        return order;
+    }
+
+    private static JsonNode orderView(String order, String token) throws Exception {
+        return client.get(stack.queryUrl() + "/api/v1/orders/" + order, token).body();
+    }
+
+    /** Places an order of one line and pays it once it is confirmed; its id. */
+    private static String paidOrder(String sku, int quantity, String token) throws Exception {
+        String order = settledOrder(sku, quantity, token, "CONFIRMED");
         long total = client.get(stack.queryUrl() + "/api/v1/orders/" + order, token).body().get("totalCents")
                 .asLong();
         assertThat(client.post(stack.apiUrl() + "/api/v1/orders/" + order + "/payment", token,

@@ -2,7 +2,14 @@ package com.groupbuy.projections;
 
 import com.groupbuy.contract.Topics;
 import com.groupbuy.events.AggregateType;
+import com.groupbuy.events.product.ProductBackOnSale;
+import com.groupbuy.events.product.ProductDelisted;
+import com.groupbuy.events.product.ProductMarkedSoldOut;
+import com.groupbuy.events.product.ProductRecategorised;
 import com.groupbuy.events.product.ProductRegistered;
+import com.groupbuy.events.product.ProductRelisted;
+import com.groupbuy.events.product.ProductRenamed;
+import com.groupbuy.events.product.ProductRepriced;
 import com.groupbuy.events.product.StockAdjusted;
 import com.groupbuy.events.product.StockCommitted;
 import com.groupbuy.events.product.StockReleased;
@@ -16,7 +23,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +70,37 @@ class ProductProjectionsIT extends ProjectionsTestSupport {
     }
 
     @Test
+    void menu_changes_reach_the_catalog_and_the_product_cache_without_touching_the_stock() {
+        Instant endOfDay = Instant.parse("2026-12-07T00:00:00Z");
+        publish(0, new ProductRegistered(sku, "Jasmine tea", "tea", 450, 20));
+        publish(1, new ProductRepriced(sku, 480, 450));
+        publish(2, new ProductRenamed(sku, "Jasmine green tea"));
+        publish(3, new ProductRecategorised(sku, "green-tea", "tea"));
+        publish(4, new ProductMarkedSoldOut(sku, endOfDay));
+        publish(5, new ProductDelisted(sku));
+
+        eventually(() -> {
+            assertThat(cachedProduct(sku)).containsEntry("sequence", "5").containsEntry("priceCents", "480")
+                    .containsEntry("name", "Jasmine green tea").containsEntry("category", "green-tea")
+                    .containsEntry("soldOutUntil", endOfDay.toString()).containsEntry("delisted", "1")
+                    .containsEntry("availableStock", "20");
+            assertThat(menuRow()).containsEntry("price_cents", 480L).containsEntry("name", "Jasmine green tea")
+                    .containsEntry("category", "green-tea").containsEntry("sold_out_until", Timestamp.from(endOfDay))
+                    .containsEntry("delisted", true).containsEntry("stock_on_hand", 20);
+        });
+
+        publish(6, new ProductBackOnSale(sku));
+        publish(7, new ProductRelisted(sku));
+
+        eventually(() -> {
+            assertThat(cachedProduct(sku)).containsEntry("sequence", "7").containsEntry("soldOutUntil", "")
+                    .containsEntry("delisted", "0");
+            assertThat(menuRow()).containsEntry("sold_out_until", null).containsEntry("delisted", false)
+                    .containsEntry("last_sequence", 7L);
+        });
+    }
+
+    @Test
     void a_redelivered_event_is_not_applied_twice() {
         publish(0, new ProductRegistered(sku, "Jasmine tea", "tea", 450, 20));
         publish(1, new StockAdjusted(sku, -4, 16));
@@ -91,7 +131,7 @@ class ProductProjectionsIT extends ProjectionsTestSupport {
 
     @Test
     void events_of_unknown_types_are_skipped() {
-        byte[] unknown = ("{\"eventId\":\"x\",\"eventType\":\"ProductRenamed\",\"schemaVersion\":1,"
+        byte[] unknown = ("{\"eventId\":\"x\",\"eventType\":\"ProductTeleported\",\"schemaVersion\":1,"
                 + "\"aggregateType\":\"product\",\"aggregateId\":\"" + sku + "\",\"sequence\":0,"
                 + "\"occurredAt\":\"2026-11-22T10:00:00Z\",\"payload\":{\"sku\":\"" + sku + "\"}}")
                 .getBytes(StandardCharsets.UTF_8);
@@ -100,6 +140,12 @@ class ProductProjectionsIT extends ProjectionsTestSupport {
 
         eventually(() -> assertThat(cachedProduct(sku)).containsEntry("sequence", "1")
                 .containsEntry("availableStock", "20"));
+    }
+
+    private Map<String, Object> menuRow() {
+        return row("""
+                SELECT name, category, price_cents, sold_out_until, delisted, stock_on_hand, last_sequence
+                  FROM catalog_product WHERE sku = ?""", sku);
     }
 
     private Map<String, Object> catalogRow() {

@@ -12,6 +12,7 @@ public enum ErrorCode {
     ILLEGAL_STATE,
     INSUFFICIENT_STOCK,
     SOLD_OUT,
+    DELISTED,
     LIMIT_REACHED,
     NOT_STARTED,
     ENDED,

@@ -18,7 +18,14 @@ import com.groupbuy.events.order.OrderPreparationStarted;
 import com.groupbuy.events.order.OrderReadyForPickup;
 import com.groupbuy.events.order.OrderRefunded;
 import com.groupbuy.events.order.OrderRejected;
+import com.groupbuy.events.product.ProductBackOnSale;
+import com.groupbuy.events.product.ProductDelisted;
+import com.groupbuy.events.product.ProductMarkedSoldOut;
+import com.groupbuy.events.product.ProductRecategorised;
 import com.groupbuy.events.product.ProductRegistered;
+import com.groupbuy.events.product.ProductRelisted;
+import com.groupbuy.events.product.ProductRenamed;
+import com.groupbuy.events.product.ProductRepriced;
 import com.groupbuy.events.product.StockAdjusted;
 import com.groupbuy.events.product.StockCommitted;
 import com.groupbuy.events.product.StockReleased;
@@ -57,6 +64,13 @@ public final class EventCatalog {
             StockCommitted.class,
             StockSetAside.class,
             StockReturned.class,
+            ProductRepriced.class,
+            ProductRenamed.class,
+            ProductRecategorised.class,
+            ProductMarkedSoldOut.class,
+            ProductBackOnSale.class,
+            ProductDelisted.class,
+            ProductRelisted.class,
             OrderPlaced.class,
             OrderConfirmed.class,
             OrderRejected.class,

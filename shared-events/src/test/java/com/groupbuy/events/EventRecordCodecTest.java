@@ -54,7 +54,7 @@ class EventRecordCodecTest {
     @Test
     void an_unknown_event_type_is_skipped_not_failed() {
         EventRecord known = EventRecordCodec.toRecord("e-2", 1, AT, new StockAdjusted("TEA-1", 5, 25));
-        EventRecord unknown = new EventRecord("e-3", "ProductRenamed", 1, "product", "TEA-1", 2, AT,
+        EventRecord unknown = new EventRecord("e-3", "ProductTeleported", 1, "product", "TEA-1", 2, AT,
                 known.payload());
 
         assertThat(EventRecordCodec.payloadOf(unknown)).isEmpty();

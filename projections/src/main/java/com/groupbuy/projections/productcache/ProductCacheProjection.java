@@ -3,8 +3,15 @@ package com.groupbuy.projections.productcache;
 import com.groupbuy.contract.RedisKeys;
 import com.groupbuy.events.AggregateType;
 import com.groupbuy.events.EventRecord;
+import com.groupbuy.events.product.ProductBackOnSale;
+import com.groupbuy.events.product.ProductDelisted;
 import com.groupbuy.events.product.ProductEvent;
+import com.groupbuy.events.product.ProductMarkedSoldOut;
+import com.groupbuy.events.product.ProductRecategorised;
 import com.groupbuy.events.product.ProductRegistered;
+import com.groupbuy.events.product.ProductRelisted;
+import com.groupbuy.events.product.ProductRenamed;
+import com.groupbuy.events.product.ProductRepriced;
 import com.groupbuy.events.product.StockAdjusted;
 import com.groupbuy.events.product.StockCommitted;
 import com.groupbuy.events.product.StockReleased;
@@ -56,6 +63,8 @@ class ProductCacheProjection extends GenerationalRedisProjection {
     /** How one event moves the three stock counters. */
     private record StockChange(long available, long onHand, long reserved) {
 
+        static final StockChange NONE = new StockChange(0, 0, 0);
+
         static StockChange of(ProductEvent event) {
             return switch (event) {
                 case ProductRegistered registered -> new StockChange(registered.initialStock(),
@@ -66,6 +75,13 @@ class ProductCacheProjection extends GenerationalRedisProjection {
                 case StockCommitted committed -> new StockChange(0, -committed.quantity(), -committed.quantity());
                 case StockSetAside setAside -> new StockChange(-setAside.quantity(), -setAside.quantity(), 0);
                 case StockReturned returned -> new StockChange(returned.quantity(), returned.quantity(), 0);
+                case ProductRepriced repriced -> NONE;
+                case ProductRenamed renamed -> NONE;
+                case ProductRecategorised moved -> NONE;
+                case ProductMarkedSoldOut soldOut -> NONE;
+                case ProductBackOnSale backOnSale -> NONE;
+                case ProductDelisted delisted -> NONE;
+                case ProductRelisted relisted -> NONE;
             };
         }
     }
@@ -114,15 +130,25 @@ class ProductCacheProjection extends GenerationalRedisProjection {
         return RedisKeys.productsOf(generation);
     }
 
-    /** The descriptive fields an event sets besides the stock. */
+    /**
+     * The descriptive fields an event sets besides the stock: the menu's {@code name}, {@code category},
+     * {@code priceCents}, {@code soldOutUntil} (empty while on sale) and {@code delisted} ({@code 1} or {@code 0}).
+     */
     private static List<String> fieldsOf(ProductEvent event) {
-        if (event instanceof ProductRegistered registered) {
-            return List.of(
+        return switch (event) {
+            case ProductRegistered registered -> List.of(
                     "sku", registered.sku(),
                     "name", registered.name(),
                     "category", registered.category(),
                     "priceCents", Long.toString(registered.priceCents()));
-        }
-        return List.of();
+            case ProductRepriced repriced -> List.of("priceCents", Long.toString(repriced.priceCents()));
+            case ProductRenamed renamed -> List.of("name", renamed.name());
+            case ProductRecategorised moved -> List.of("category", moved.category());
+            case ProductMarkedSoldOut soldOut -> List.of("soldOutUntil", soldOut.until().toString());
+            case ProductBackOnSale backOnSale -> List.of("soldOutUntil", "");
+            case ProductDelisted delisted -> List.of("delisted", "1");
+            case ProductRelisted relisted -> List.of("delisted", "0");
+            default -> List.of();
+        };
     }
 }

@@ -85,7 +85,7 @@ class DeadLettersIT extends ProjectionsTestSupport {
     void events_of_unknown_types_and_of_newer_schema_versions_are_skipped_without_a_dead_letter() {
         double before = deadLetters("catalog");
         publish(0, new ProductRegistered(sku, "Jasmine tea", "tea", 450, 20));
-        raw(1, "ProductRenamed", 1, "{\"sku\":\"" + sku + "\",\"name\":\"Renamed\"}");
+        raw(1, "ProductTeleported", 1, "{\"sku\":\"" + sku + "\",\"to\":\"Mars\"}");
         raw(2, "StockAdjusted", 99, "{\"sku\":\"" + sku + "\",\"delta\":{\"units\":1000},\"stockAfter\":\"lots\"}");
         publish(3, new StockAdjusted(sku, 5, 25));
         awaitConsumedBy("catalog", "product-cache");

@@ -16,13 +16,14 @@ class Catalog {
     }
 
     /**
-     * A page of SKUs, optionally of one category and of names containing {@code nameContains} (any case; its
+     * A page of the SKUs on the menu (delisted products are left out), optionally of one category and of names containing {@code nameContains} (any case; its
      * {@code %} and {@code _} are taken literally). A shop's catalog is small: the name filter scans it.
      */
     List<String> skus(String category, String nameContains, int page, int size) {
         return jdbc.sql("""
                         SELECT sku FROM catalog_product
-                         WHERE (CAST(:category AS VARCHAR) IS NULL OR category = :category)
+                         WHERE NOT delisted
+                           AND (CAST(:category AS VARCHAR) IS NULL OR category = :category)
                            AND (CAST(:pattern AS VARCHAR) IS NULL OR name ILIKE :pattern ESCAPE '\\')
                          ORDER BY sku
                          LIMIT :size OFFSET :offset""")

@@ -8,6 +8,8 @@ import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,7 @@ import java.util.Optional;
 class ProductCache {
 
     private final RedissonClient redis;
+    private final Clock clock = Clock.systemUTC();
 
     ProductCache(RedissonClient redis) {
         this.redis = redis;
@@ -61,11 +64,19 @@ class ProductCache {
         return RedisPointer.generation(redis, RedisKeys.productCacheGeneration());
     }
 
-    private static Optional<ProductView> toView(String sku, Map<String, String> hash) {
+    private Optional<ProductView> toView(String sku, Map<String, String> hash) {
         if (hash.isEmpty() || !hash.containsKey("name")) {
             return Optional.empty();
         }
+        String until = hash.getOrDefault("soldOutUntil", "");
+        Instant soldOutUntil = until.isEmpty() ? null : Instant.parse(until);
+        if (soldOutUntil != null && !clock.instant().isBefore(soldOutUntil)) {
+            soldOutUntil = null;
+        }
+        ProductView.MenuStatus status = "1".equals(hash.get("delisted")) ? ProductView.MenuStatus.DELISTED
+                : soldOutUntil != null ? ProductView.MenuStatus.SOLD_OUT : ProductView.MenuStatus.ON_SALE;
         return Optional.of(new ProductView(sku, hash.get("name"), hash.get("category"),
-                Long.parseLong(hash.get("priceCents")), Integer.parseInt(hash.getOrDefault("availableStock", "0"))));
+                Long.parseLong(hash.get("priceCents")), Integer.parseInt(hash.getOrDefault("availableStock", "0")),
+                status, soldOutUntil));
     }
 }

@@ -29,9 +29,11 @@ class QueryApiDocumentation {
                 Storefront and analyst reads. Read models are eventually consistent: every answer from one \
                 says how fresh it is in `X-Read-Model-Position`, \
                 `X-Read-Model-Event-Time` and `X-Read-Model-Age`.""", List.of(
-                get(V1 + "/products", "Products with live stock, a page at a time (optionally of one category)")
+                get(V1 + "/products", "Products on the menu with live stock, a page at a time (optionally of one "
+                        + "category, or with names containing q); delisted products are left out")
                         .answering(json("items", List.of(product()), "page", 0, "size", 20)),
-                get(V1 + "/products/{sku}", "A product with its live stock")
+                get(V1 + "/products/{sku}", "A product with its live stock and whether it can be ordered (status "
+                        + "ON_SALE, SOLD_OUT until soldOutUntil, or DELISTED)")
                         .refusing(404, NOT_FOUND)
                         .answering(product()),
                 get(V1 + "/flash-sales", "The flash sales on offer: running now (first, soonest to end first), "
@@ -97,6 +99,6 @@ class QueryApiDocumentation {
 
     private static Object product() {
         return json("sku", SKU, "name", "Cola 330 ml", "category", "soda", "priceCents", 250,
-                "availableStock", 480);
+                "availableStock", 480, "status", "ON_SALE", "soldOutUntil", null);
     }
 }

@@ -8,6 +8,8 @@ import org.redisson.client.codec.StringCodec;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,6 +55,43 @@ class ProductQueriesIT extends QuerySideTestSupport {
         assertThat(teas.get("items").findValuesAsString("sku")).containsExactlyInAnyOrder(peach, latte);
         assertThat(literal.get("items").findValuesAsString("sku")).containsExactly(percent);
         assertProblem(get("/api/v1/products?q=", customer), 400, "VALIDATION_FAILED");
+    }
+
+    @Test
+    void a_delisted_product_is_left_out_of_the_listing_and_shows_its_status_when_asked_for() throws Exception {
+        String marker = unique("Menu");
+        String onSale = product("Lychee " + marker, "fruit-tea");
+        String delisted = product("Mango " + marker, "fruit-tea");
+        readModel.sql("UPDATE catalog_product SET delisted = TRUE WHERE sku = :sku").param("sku", delisted).update();
+        redis.getMap(RedisKeys.product(7, delisted), StringCodec.INSTANCE).put("delisted", "1");
+        String customer = token("u1", "customer");
+
+        JsonNode listed = get("/api/v1/products?category=fruit-tea&q=" + marker, customer).body();
+        JsonNode gone = get("/api/v1/products/" + delisted, customer).body();
+
+        assertThat(listed.get("items").findValuesAsString("sku")).containsExactly(onSale);
+        assertThat(listed.get("items").get(0).get("status").asString()).isEqualTo("ON_SALE");
+        assertThat(gone.get("status").asString()).isEqualTo("DELISTED");
+    }
+
+    @Test
+    void a_product_is_sold_out_until_the_end_of_the_day_it_was_marked_for_and_on_sale_after() throws Exception {
+        String soldOut = product("Pearl milk tea", "milk-tea");
+        String yesterdays = product("Pudding milk tea", "milk-tea");
+        String endOfDay = Instant.now().plusSeconds(3600).truncatedTo(ChronoUnit.SECONDS)
+                .toString();
+        redis.getMap(RedisKeys.product(7, soldOut), StringCodec.INSTANCE).put("soldOutUntil", endOfDay);
+        redis.getMap(RedisKeys.product(7, yesterdays), StringCodec.INSTANCE)
+                .put("soldOutUntil", Instant.now().minusSeconds(60).toString());
+        String customer = token("u1", "customer");
+
+        JsonNode product = get("/api/v1/products/" + soldOut, customer).body();
+        JsonNode again = get("/api/v1/products/" + yesterdays, customer).body();
+
+        assertThat(product.get("status").asString()).isEqualTo("SOLD_OUT");
+        assertThat(product.get("soldOutUntil").asString()).isEqualTo(endOfDay);
+        assertThat(again.get("status").asString()).isEqualTo("ON_SALE");
+        assertThat(again.get("soldOutUntil").isNull()).isTrue();
     }
 
     /** A product in both the catalog (PostgreSQL) and the product cache (Redis, generation 7). */

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 
 import static com.groupbuy.contract.ErrorCode.ALREADY_EXISTS;
 import static com.groupbuy.contract.ErrorCode.ALREADY_MEMBER;
+import static com.groupbuy.contract.ErrorCode.DELISTED;
 import static com.groupbuy.contract.ErrorCode.ENDED;
 import static com.groupbuy.contract.ErrorCode.FORBIDDEN;
 import static com.groupbuy.contract.ErrorCode.GROUP_CLOSED;
@@ -67,7 +68,31 @@ class CommandApiDocumentation {
                         .refusing(404, NOT_FOUND)
                         .refusing(409, INSUFFICIENT_STOCK)
                         .refusing(422, VALIDATION_FAILED)
-                        .sending(json("delta", -20)));
+                        .sending(json("delta", -20)),
+                menuChange("price", "Change a product's list price (orders already priced keep theirs)")
+                        .refusing(422, VALIDATION_FAILED)
+                        .sending(json("priceCents", 270)),
+                menuChange("name", "Rename a product")
+                        .refusing(422, VALIDATION_FAILED)
+                        .sending(json("name", "Cola 330 ml, chilled")),
+                menuChange("category", "Move a product to another category (later sales count there)")
+                        .refusing(422, VALIDATION_FAILED)
+                        .sending(json("category", "soft-drinks")),
+                menuChange("sold-out", "Mark a product sold out until the end of the shop's day (staff or "
+                        + "admin): orders for it are refused with SOLD_OUT, it sells again by itself tomorrow")
+                        .refusing(409, DELISTED),
+                menuChange("back-on-sale", "Put a product marked sold out back on sale (staff or admin)"),
+                menuChange("delist", "Take a product off the menu: not listed, not sold, not offered by new "
+                        + "promotions (orders for it are refused with DELISTED)"),
+                menuChange("relist", "Put a delisted product back on the menu"));
+    }
+
+    /** A change to a product's place on the menu, answering the product as the menu now shows it. */
+    private static DocumentedCall menuChange(String change, String summary) {
+        return post(V1 + "/products/{sku}/" + change, 200, summary)
+                .refusing(404, NOT_FOUND)
+                .answering(json("sku", "COLA-330", "name", "Cola 330 ml", "category", "soda", "priceCents", 270,
+                        "status", "ON_SALE", "soldOutUntil", null));
     }
 
     private static List<DocumentedCall> coupons() {
@@ -129,7 +154,7 @@ class CommandApiDocumentation {
         return List.of(
                 post(V1 + "/flash-sales", 201, "Schedule a flash sale (its units are set aside from the product)")
                         .refusing(404, NOT_FOUND)
-                        .refusing(409, SOLD_OUT, INSUFFICIENT_STOCK)
+                        .refusing(409, SOLD_OUT, INSUFFICIENT_STOCK, DELISTED)
                         .refusing(422, VALIDATION_FAILED)
                         .sending(json("sku", "COLA-330", "priceCents", 99, "quantity", 100, "perUserLimit", 2,
                                 "startsAt", "2026-12-06T12:00:00Z", "endsAt", "2026-12-06T12:10:00Z"))
@@ -155,6 +180,7 @@ class CommandApiDocumentation {
         return List.of(
                 post(V1 + "/group-buys", 201, "Create a group-buy deal (group price below the list price)")
                         .refusing(404, NOT_FOUND)
+                        .refusing(409, DELISTED)
                         .refusing(422, VALIDATION_FAILED)
                         .sending(json("sku", "COLA-330", "groupPriceCents", 180, "groupSize", 3,
                                 "windowSeconds", 3600, "startsAt", "2026-12-06T00:00:00Z",

@@ -2,7 +2,15 @@ package com.groupbuy.command.product.api;
 
 import com.groupbuy.command.domain.MoneyBounds;
 import com.groupbuy.command.product.model.AdjustStock;
+import com.groupbuy.command.product.model.ChangePrice;
+import com.groupbuy.command.product.model.Delist;
+import com.groupbuy.command.product.model.MarkSoldOut;
+import com.groupbuy.command.product.model.MenuEntry;
+import com.groupbuy.command.product.model.MoveToCategory;
+import com.groupbuy.command.product.model.PutBackOnSale;
 import com.groupbuy.command.product.model.RegisterProduct;
+import com.groupbuy.command.product.model.Relist;
+import com.groupbuy.command.product.model.RenameProduct;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -24,7 +32,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 
-/** Admin commands on the catalog: register a product, adjust its stock. */
+/**
+ * Admin commands on the catalog: register a product, adjust its stock, and change its place on the menu (price,
+ * name, category, sold out for today, delisted). Each menu change answers the product as the menu now shows it.
+ * Store staff may mark a product sold out for the day and put it back, as they are the ones who run out.
+ */
 @RestController
 @Profile("api")
 @RequestMapping("/api/v1/products")
@@ -34,9 +46,11 @@ class ProductController {
     static final String SKU_PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
 
     private final CommandGateway commands;
+    private final ShopDay shopDay;
 
-    ProductController(CommandGateway commands) {
+    ProductController(CommandGateway commands, ShopDay shopDay) {
         this.commands = commands;
+        this.shopDay = shopDay;
     }
 
     record RegisterProductRequest(
@@ -51,6 +65,15 @@ class ProductController {
     }
 
     record AdjustStockRequest(@NotNull @Min(-1_000_000) @Max(1_000_000) Integer delta) {
+    }
+
+    record ChangePriceRequest(@NotNull @Positive @Max(MoneyBounds.MAX_PRICE_CENTS) Long priceCents) {
+    }
+
+    record RenameRequest(@NotBlank @Size(max = 200) String name) {
+    }
+
+    record MoveToCategoryRequest(@NotBlank @Size(max = 64) String category) {
     }
 
     @PostMapping
@@ -69,5 +92,45 @@ class ProductController {
         }
         commands.sendAndWait(new AdjustStock(sku, request.delta()));
         return ResponseEntity.accepted().build();
+    }
+
+    @PostMapping("/{sku}/price")
+    MenuEntry changePrice(@PathVariable @Pattern(regexp = SKU_PATTERN) String sku,
+                          @Valid @RequestBody ChangePriceRequest request) {
+        return commands.sendAndWait(new ChangePrice(sku, request.priceCents()));
+    }
+
+    @PostMapping("/{sku}/name")
+    MenuEntry rename(@PathVariable @Pattern(regexp = SKU_PATTERN) String sku,
+                     @Valid @RequestBody RenameRequest request) {
+        return commands.sendAndWait(new RenameProduct(sku, request.name().strip()));
+    }
+
+    @PostMapping("/{sku}/category")
+    MenuEntry moveToCategory(@PathVariable @Pattern(regexp = SKU_PATTERN) String sku,
+                             @Valid @RequestBody MoveToCategoryRequest request) {
+        return commands.sendAndWait(new MoveToCategory(sku, request.category().strip()));
+    }
+
+    @PostMapping("/{sku}/sold-out")
+    @PreAuthorize("hasAnyRole('STAFF', 'ADMIN')")
+    MenuEntry markSoldOut(@PathVariable @Pattern(regexp = SKU_PATTERN) String sku) {
+        return commands.sendAndWait(new MarkSoldOut(sku, shopDay.endOfToday()));
+    }
+
+    @PostMapping("/{sku}/back-on-sale")
+    @PreAuthorize("hasAnyRole('STAFF', 'ADMIN')")
+    MenuEntry putBackOnSale(@PathVariable @Pattern(regexp = SKU_PATTERN) String sku) {
+        return commands.sendAndWait(new PutBackOnSale(sku));
+    }
+
+    @PostMapping("/{sku}/delist")
+    MenuEntry delist(@PathVariable @Pattern(regexp = SKU_PATTERN) String sku) {
+        return commands.sendAndWait(new Delist(sku));
+    }
+
+    @PostMapping("/{sku}/relist")
+    MenuEntry relist(@PathVariable @Pattern(regexp = SKU_PATTERN) String sku) {
+        return commands.sendAndWait(new Relist(sku));
     }
 }

@@ -85,6 +85,28 @@ class ApiDescriptionIT {
         assertThat(post("/api/v1/products/" + sku + "/stock", admin, "{\"delta\":5}").status()).isEqualTo(202);
         post("/api/v1/products/" + sku + "/stock", admin, "{\"delta\":-1000}");
         post("/api/v1/products/NO-SUCH-SKU/stock", admin, "{\"delta\":5}");
+        String staff = api.token("doc-barista", "staff");
+        assertThat(post("/api/v1/products/" + sku + "/price", admin, "{\"priceCents\":260}").status()).isEqualTo(200);
+        post("/api/v1/products/" + sku + "/price", admin, "{\"priceCents\":0}");
+        post("/api/v1/products/NO-SUCH-SKU/price", admin, "{\"priceCents\":260}");
+        assertThat(post("/api/v1/products/" + sku + "/name", admin, "{\"name\":\"Documented cola, chilled\"}")
+                .status()).isEqualTo(200);
+        post("/api/v1/products/" + sku + "/name", admin, "{\"name\":\" \"}");
+        post("/api/v1/products/NO-SUCH-SKU/name", admin, "{\"name\":\"Nothing\"}");
+        assertThat(post("/api/v1/products/" + sku + "/category", admin, "{\"category\":\"soft-drinks\"}")
+                .status()).isEqualTo(200);
+        post("/api/v1/products/" + sku + "/category", customer, "{\"category\":\"soft-drinks\"}");
+        post("/api/v1/products/NO-SUCH-SKU/category", admin, "{\"category\":\"soft-drinks\"}");
+        assertThat(post("/api/v1/products/" + sku + "/sold-out", staff, "").status()).isEqualTo(200);
+        post("/api/v1/products/NO-SUCH-SKU/sold-out", staff, "");
+        assertThat(post("/api/v1/products/" + sku + "/back-on-sale", staff, "").status()).isEqualTo(200);
+        post("/api/v1/products/NO-SUCH-SKU/back-on-sale", admin, "");
+        post("/api/v1/products/" + sku + "/delist", staff, "");
+        assertThat(post("/api/v1/products/" + sku + "/delist", admin, "").status()).isEqualTo(200);
+        post("/api/v1/products/" + sku + "/sold-out", admin, "");
+        post("/api/v1/products/NO-SUCH-SKU/delist", admin, "");
+        assertThat(post("/api/v1/products/" + sku + "/relist", admin, "").status()).isEqualTo(200);
+        post("/api/v1/products/NO-SUCH-SKU/relist", admin, "");
 
         String campaign = post("/api/v1/coupon-campaigns", admin, """
                 {"type":"AMOUNT_OFF","amountOffCents":50,"totalQuantity":10,"perUserLimit":1,
@@ -103,7 +125,6 @@ class ApiDescriptionIT {
         post("/api/v1/orders", customer, "{\"items\":[]}");
         post("/api/v1/orders/no-such-order/payment", customer, "{\"amountCents\":250,\"paymentRef\":\"p1\"}");
         post("/api/v1/orders/no-such-order/cancellation", customer, "");
-        String staff = api.token("doc-barista", "staff");
         post("/api/v1/orders/no-such-order/preparation", staff, "");
         post("/api/v1/orders/no-such-order/preparation", customer, "");
         post("/api/v1/orders/no-such-order/ready", staff, "");

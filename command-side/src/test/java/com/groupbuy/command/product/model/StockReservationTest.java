@@ -10,6 +10,8 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
+
 class StockReservationTest {
 
     private static final String SKU = "TARO-MILK";
@@ -20,6 +22,7 @@ class StockReservationTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Product.class);
+        fixture.registerInjectableResource(Clock.systemUTC());
     }
 
     @Test

@@ -9,6 +9,8 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
+
 import static com.groupbuy.command.domain.RuleViolations.violationOf;
 
 class StockSetAsideTest {
@@ -21,6 +23,7 @@ class StockSetAsideTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Product.class);
+        fixture.registerInjectableResource(Clock.systemUTC());
     }
 
     @Test

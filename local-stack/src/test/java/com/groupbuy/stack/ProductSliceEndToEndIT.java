@@ -436,13 +436,71 @@ class ProductSliceEndToEndIT {
                 .containsExactly("MENU-PEARL"));
     }
 
-    /** Places an order of one line and waits until the workers settled it in {@code status}; its id. */
-    private static String settledOrder(String sku, int quantity, String token, String status) throws Exception {
-        String order = client.post(stack.apiUrl() + "/api/v1/orders", token,
-                Map.of("items", List.of(Map.of("sku", sku, "quantity", quantity)))).body().get("orderId").asString();
+    @Test
+    void a_drink_is_priced_with_its_options_and_an_order_whose_topping_ran_out_is_rejected_naming_it()
+            throws Exception {
+        register("OPT-PEARLS", "Tapioca pearls", "toppings", 50, 3);
+        register("OPT-MILK-TEA", "Milk tea", "milk-tea", 500, 20);
+        StackClient.Response options = client.post(stack.apiUrl() + "/api/v1/products/OPT-MILK-TEA/options", admin,
+                Map.of("optionGroups", List.of(
+                        Map.of("code", "size", "name", "Size", "minChoices", 1, "maxChoices", 1, "options", List.of(
+                                Map.of("code", "m", "name", "Medium", "priceDeltaCents", 0),
+                                Map.of("code", "l", "name", "Large", "priceDeltaCents", 60))),
+                        Map.of("code", "toppings", "name", "Toppings", "minChoices", 0, "maxChoices", 1,
+                                "options", List.of(Map.of("code", "pearls", "name", "Tapioca pearls",
+                                        "priceDeltaCents", 50, "stockSku", "OPT-PEARLS"))))));
+        assertThat(options.status()).isEqualTo(200);
+        String buyer = client.devToken(stack.queryUrl(), "options-buyer", "customer");
+
+        assertProblem(client.post(stack.apiUrl() + "/api/v1/orders", buyer, Map.of("items", List.of(
+                Map.of("sku", "OPT-MILK-TEA", "quantity", 1, "options", Map.of("size", List.of("xl")))))),
+                422, "VALIDATION_FAILED");
+        String made = settledOrder(buyer, "CONFIRMED",
+                Map.of("sku", "OPT-MILK-TEA", "quantity", 2,
+                        "options", Map.of("size", List.of("l"), "toppings", List.of("pearls"))),
+                Map.of("sku", "OPT-MILK-TEA", "quantity", 1, "options", Map.of("size", List.of("m"))));
+        String tooMany = settledOrder(buyer, "REJECTED", Map.of("sku", "OPT-MILK-TEA", "quantity", 2,
+                "options", Map.of("size", List.of("m"), "toppings", List.of("pearls"))));
+
+        JsonNode order = orderView(made, buyer);
+        assertThat(order.get("totalCents").asLong()).as("2 × (500 + 60 + 50) + 500").isEqualTo(1720);
+        assertThat(order.get("lines").get(0).get("options").findValuesAsString("name"))
+                .containsExactly("Large", "Tapioca pearls");
+        JsonNode rejected = orderView(tooMany, buyer);
+        assertThat(rejected.get("reason").asString()).isEqualTo("SOLD_OUT");
+        assertThat(rejected.get("reasonDetail").asString()).contains("OPT-PEARLS");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(availableStock("OPT-PEARLS", buyer)).as("3 − the 2 of the order made").isEqualTo(1);
+            assertThat(availableStock("OPT-MILK-TEA", buyer)).as("20 − 3, the rejected order's 2 back")
+                    .isEqualTo(17);
+            assertThat(client.get(stack.queryUrl() + "/api/v1/products/OPT-MILK-TEA", buyer).body()
+                    .get("optionGroups").findValuesAsString("code")).contains("size", "toppings", "pearls");
+        });
+    }
+
+    private static void register(String sku, String name, String category, long priceCents, int stock)
+            throws Exception {
+        assertThat(client.post(stack.apiUrl() + "/api/v1/products", admin, Map.of("sku", sku, "name", name,
+                "category", category, "priceCents", priceCents, "initialStock", stock)).status()).isEqualTo(201);
+    }
+
+    private static int availableStock(String sku, String token) throws Exception {
+        return client.get(stack.queryUrl() + "/api/v1/products/" + sku, token).body().get("availableStock").asInt();
+    }
+
+    /** Places an order of these lines and waits until the workers settled it in {@code status}; its id. */
+    @SafeVarargs
+    private static String settledOrder(String token, String status, Map<String, Object>... lines) throws Exception {
+        String order = client.post(stack.apiUrl() + "/api/v1/orders", token, Map.of("items", List.of(lines)))
+                .body().get("orderId").asString();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                 orderView(order, token).get("status").asString()).isEqualTo(status));
         return order;
+    }
+
+    /** Places an order of one line and waits until the workers settled it in {@code status}; its id. */
+    private static String settledOrder(String sku, int quantity, String token, String status) throws Exception {
+        return settledOrder(token, status, Map.of("sku", sku, "quantity", quantity));
     }
 
     private static JsonNode orderView(String order, String token) throws Exception {

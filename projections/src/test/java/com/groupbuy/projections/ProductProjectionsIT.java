@@ -4,7 +4,9 @@ import com.groupbuy.contract.Topics;
 import com.groupbuy.events.AggregateType;
 import com.groupbuy.events.product.ProductBackOnSale;
 import com.groupbuy.events.product.ProductDelisted;
+import com.groupbuy.events.product.OptionGroup;
 import com.groupbuy.events.product.ProductMarkedSoldOut;
+import com.groupbuy.events.product.ProductOptionsChanged;
 import com.groupbuy.events.product.ProductRecategorised;
 import com.groupbuy.events.product.ProductRegistered;
 import com.groupbuy.events.product.ProductRelisted;
@@ -97,6 +99,22 @@ class ProductProjectionsIT extends ProjectionsTestSupport {
                     .containsEntry("delisted", "0");
             assertThat(menuRow()).containsEntry("sold_out_until", null).containsEntry("delisted", false)
                     .containsEntry("last_sequence", 7L);
+        });
+    }
+
+    @Test
+    void a_drinks_options_reach_the_product_cache_and_the_catalog_as_a_json_array() {
+        publish(0, new ProductRegistered(sku, "Milk tea", "milk-tea", 500, 20));
+        publish(1, new ProductOptionsChanged(sku, List.of(new OptionGroup("toppings", "Toppings", 0, 1,
+                List.of(new OptionGroup.Option("pearls", "Pearls", 50, "PEARLS"))))));
+
+        String expected = "[{\"code\":\"toppings\",\"name\":\"Toppings\",\"minChoices\":0,\"maxChoices\":1,"
+                + "\"options\":[{\"code\":\"pearls\",\"name\":\"Pearls\",\"priceDeltaCents\":50,"
+                + "\"stockSku\":\"PEARLS\"}]}]";
+        eventually(() -> {
+            assertThat(cachedProduct(sku)).containsEntry("optionGroups", expected).containsEntry("sequence", "1");
+            assertThat(row("SELECT option_groups FROM catalog_product WHERE sku = ?", sku))
+                    .containsEntry("option_groups", expected);
         });
     }
 

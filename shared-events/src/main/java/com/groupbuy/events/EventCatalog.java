@@ -21,6 +21,7 @@ import com.groupbuy.events.order.OrderRejected;
 import com.groupbuy.events.product.ProductBackOnSale;
 import com.groupbuy.events.product.ProductDelisted;
 import com.groupbuy.events.product.ProductMarkedSoldOut;
+import com.groupbuy.events.product.ProductOptionsChanged;
 import com.groupbuy.events.product.ProductRecategorised;
 import com.groupbuy.events.product.ProductRegistered;
 import com.groupbuy.events.product.ProductRelisted;
@@ -71,6 +72,7 @@ public final class EventCatalog {
             ProductBackOnSale.class,
             ProductDelisted.class,
             ProductRelisted.class,
+            ProductOptionsChanged.class,
             OrderPlaced.class,
             OrderConfirmed.class,
             OrderRejected.class,

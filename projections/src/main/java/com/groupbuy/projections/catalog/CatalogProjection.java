@@ -6,6 +6,7 @@ import com.groupbuy.events.EventRecord;
 import com.groupbuy.events.product.ProductBackOnSale;
 import com.groupbuy.events.product.ProductDelisted;
 import com.groupbuy.events.product.ProductMarkedSoldOut;
+import com.groupbuy.events.product.ProductOptionsChanged;
 import com.groupbuy.events.product.ProductRecategorised;
 import com.groupbuy.events.product.ProductRegistered;
 import com.groupbuy.events.product.ProductRelisted;
@@ -65,6 +66,8 @@ class CatalogProjection implements Projection, PostgresReadModel {
             case ProductBackOnSale backOnSale -> change(record, "sold_out_until", null);
             case ProductDelisted delisted -> change(record, "delisted", true);
             case ProductRelisted relisted -> change(record, "delisted", false);
+            case ProductOptionsChanged optionsChanged ->
+                    change(record, "option_groups", record.payload().path("optionGroups").toString());
             default -> {
             }
         }

@@ -26,6 +26,7 @@ import org.springframework.jdbc.core.PreparedStatementCreator;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -85,11 +86,14 @@ class OrdersProjection implements Projection, PostgresReadModel {
             RETURNING order_id""";
     /** Lines as asked (OrderPlaced), then as priced (OrderConfirmed); each line keeps the event that wrote it. */
     private static final String LINES = """
-            INSERT INTO order_line AS l (order_id, line_no, sku, category, quantity, unit_price_cents, last_sequence)
-            SELECT * FROM unnest(?::text[], ?::int4[], ?::text[], ?::text[], ?::int4[], ?::int8[], ?::int8[])
+            INSERT INTO order_line AS l (order_id, line_no, sku, category, quantity, unit_price_cents, last_sequence,
+                                         options)
+            SELECT * FROM unnest(?::text[], ?::int4[], ?::text[], ?::text[], ?::int4[], ?::int8[], ?::int8[],
+                                 ?::text[])
             ON CONFLICT (order_id, line_no) DO UPDATE
                SET sku = EXCLUDED.sku, category = EXCLUDED.category, quantity = EXCLUDED.quantity,
-                   unit_price_cents = EXCLUDED.unit_price_cents, last_sequence = EXCLUDED.last_sequence
+                   unit_price_cents = EXCLUDED.unit_price_cents, last_sequence = EXCLUDED.last_sequence,
+                   options = EXCLUDED.options
              WHERE l.last_sequence IS NULL OR l.last_sequence < EXCLUDED.last_sequence""";
     /** Priced lines may be fewer than asked ones. */
     private static final String DROP_EXTRA_LINES = """
@@ -112,17 +116,32 @@ class OrdersProjection implements Projection, PostgresReadModel {
         this.transactions = transactions;
     }
 
-    /** A line as far as it is known: OrderPlaced carries neither category nor price. */
-    private record Line(String sku, String category, int quantity, Long unitPriceCents) {
+    /**
+     * A line as far as it is known: OrderPlaced carries neither category nor price, and only the codes of its
+     * options ({@code [{"group","code"}]}); OrderConfirmed the options as priced (with name, priceDeltaCents,
+     * stockSku). {@code options} is that JSON array.
+     */
+    private record Line(String sku, String category, int quantity, Long unitPriceCents, String options) {
+
+        private static final JsonMapper JSON = JsonMapper.builder().build();
+
+        private record AskedOption(String group, String code) {
+        }
 
         static List<Line> asked(List<OrderItem> items) {
-            return items == null ? List.of()
-                    : items.stream().map(item -> new Line(item.sku(), null, item.quantity(), null)).toList();
+            return items == null ? List.of() : items.stream()
+                    .map(item -> new Line(item.sku(), null, item.quantity(), null, JSON.writeValueAsString(
+                            item.options().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                                    .flatMap(group -> group.getValue().stream()
+                                            .map(code -> new AskedOption(group.getKey(), code)))
+                                    .toList())))
+                    .toList();
         }
 
         static List<Line> priced(List<PricedLine> lines) {
             return lines == null ? List.of() : lines.stream()
-                    .map(line -> new Line(line.sku(), line.category(), line.quantity(), line.unitPriceCents()))
+                    .map(line -> new Line(line.sku(), line.category(), line.quantity(), line.unitPriceCents(),
+                            JSON.writeValueAsString(line.options())))
                     .toList();
         }
     }
@@ -257,7 +276,7 @@ class OrdersProjection implements Projection, PostgresReadModel {
                     OrderStatus.after(event).name(), text(decoded.record().occurredAt()));
         }
         if (!lineWriters.isEmpty()) {
-            ColumnArrays lines = new ColumnArrays("text", "int4", "text", "text", "int4", "int8", "int8");
+            ColumnArrays lines = new ColumnArrays("text", "int4", "text", "text", "int4", "int8", "int8", "text");
             ColumnArrays counts = new ColumnArrays("text", "int4", "int8");
             for (DecodedEvent decoded : lineWriters.values()) {
                 OrderEvent event = (OrderEvent) decoded.event();
@@ -265,7 +284,7 @@ class OrdersProjection implements Projection, PostgresReadModel {
                 for (int i = 0; i < eventLines.size(); i++) {
                     Line line = eventLines.get(i);
                     lines.add(event.orderId(), i + 1, line.sku(), line.category(), line.quantity(),
-                            line.unitPriceCents(), decoded.record().sequence());
+                            line.unitPriceCents(), decoded.record().sequence(), line.options());
                 }
                 counts.add(event.orderId(), eventLines.size(), decoded.record().sequence());
             }

@@ -7,6 +7,7 @@ import com.groupbuy.events.product.ProductBackOnSale;
 import com.groupbuy.events.product.ProductDelisted;
 import com.groupbuy.events.product.ProductEvent;
 import com.groupbuy.events.product.ProductMarkedSoldOut;
+import com.groupbuy.events.product.ProductOptionsChanged;
 import com.groupbuy.events.product.ProductRecategorised;
 import com.groupbuy.events.product.ProductRegistered;
 import com.groupbuy.events.product.ProductRelisted;
@@ -82,6 +83,7 @@ class ProductCacheProjection extends GenerationalRedisProjection {
                 case ProductBackOnSale backOnSale -> NONE;
                 case ProductDelisted delisted -> NONE;
                 case ProductRelisted relisted -> NONE;
+                case ProductOptionsChanged optionsChanged -> NONE;
             };
         }
     }
@@ -114,7 +116,7 @@ class ProductCacheProjection extends GenerationalRedisProjection {
             List<String> args = new ArrayList<>(List.of(Long.toString(record.sequence()),
                     record.occurredAt().toString(), Long.toString(change.available()),
                     Long.toString(change.onHand()), Long.toString(change.reserved())));
-            args.addAll(fieldsOf(event));
+            args.addAll(fieldsOf(event, record));
             pipeline.eval(APPLY_ONCE, List.of(RedisKeys.product(pipeline.generation(), record.aggregateId())),
                     args);
         }
@@ -132,9 +134,10 @@ class ProductCacheProjection extends GenerationalRedisProjection {
 
     /**
      * The descriptive fields an event sets besides the stock: the menu's {@code name}, {@code category},
-     * {@code priceCents}, {@code soldOutUntil} (empty while on sale) and {@code delisted} ({@code 1} or {@code 0}).
+     * {@code priceCents}, {@code soldOutUntil} (empty while on sale), {@code delisted} ({@code 1} or {@code 0}) and
+     * {@code optionGroups} (the JSON array of the event, as it came).
      */
-    private static List<String> fieldsOf(ProductEvent event) {
+    private static List<String> fieldsOf(ProductEvent event, EventRecord record) {
         return switch (event) {
             case ProductRegistered registered -> List.of(
                     "sku", registered.sku(),
@@ -148,6 +151,8 @@ class ProductCacheProjection extends GenerationalRedisProjection {
             case ProductBackOnSale backOnSale -> List.of("soldOutUntil", "");
             case ProductDelisted delisted -> List.of("delisted", "1");
             case ProductRelisted relisted -> List.of("delisted", "0");
+            case ProductOptionsChanged optionsChanged ->
+                    List.of("optionGroups", record.payload().path("optionGroups").toString());
             default -> List.of();
         };
     }

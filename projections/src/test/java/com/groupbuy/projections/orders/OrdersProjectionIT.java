@@ -1,5 +1,6 @@
 package com.groupbuy.projections.orders;
 
+import com.groupbuy.events.order.ChosenOption;
 import com.groupbuy.events.order.OrderConfirmed;
 import com.groupbuy.events.order.OrderExpired;
 import com.groupbuy.events.order.OrderGroupCompleted;
@@ -44,6 +45,25 @@ class OrdersProjectionIT extends ProjectionsTestSupport {
             assertThat(lines()).extracting(l -> l.get("sku"), l -> l.get("quantity"), l -> l.get("unit_price_cents"))
                     .containsExactly(tuple(tea, 2, null), tuple(cake, 1, null));
         });
+    }
+
+    @Test
+    void a_lines_options_show_as_asked_then_as_priced_and_one_drink_may_be_on_two_lines_made_differently() {
+        publish(0, new OrderPlaced(orderId, userId, List.of(
+                new OrderItem(tea, 1, Map.of("size", List.of("l"), "toppings", List.of("pearls"))),
+                new OrderItem(tea, 1, Map.of())), null));
+
+        eventually(() -> assertThat(lines()).extracting(l -> l.get("sku"), l -> l.get("options")).containsExactly(
+                tuple(tea, "[{\"group\":\"size\",\"code\":\"l\"},{\"group\":\"toppings\",\"code\":\"pearls\"}]"),
+                tuple(tea, "[]")));
+
+        publish(1, new OrderConfirmed(orderId, userId, List.of(
+                new PricedLine(tea, "tea", 1, 560, List.of(new ChosenOption("size", "l", "Large", 60, null))),
+                new PricedLine(tea, "tea", 1, 500)), null, 1060, 0, 1060, Instant.now().plusSeconds(900)));
+
+        eventually(() -> assertThat(lines()).extracting(l -> l.get("unit_price_cents"), l -> l.get("options"))
+                .containsExactly(tuple(560L, "[{\"group\":\"size\",\"code\":\"l\",\"name\":\"Large\","
+                        + "\"priceDeltaCents\":60,\"stockSku\":null}]"), tuple(500L, "[]")));
     }
 
     @Test

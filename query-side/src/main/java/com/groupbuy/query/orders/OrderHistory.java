@@ -91,7 +91,7 @@ class OrderHistory {
             return lines;
         }
         jdbc.sql("""
-                        SELECT order_id, sku, category, quantity, unit_price_cents FROM order_line
+                        SELECT order_id, sku, category, quantity, unit_price_cents, options FROM order_line
                          WHERE order_id = ANY(?) ORDER BY order_id, line_no""")
                 .param(orderIds.toArray(String[]::new))
                 .query(rs -> {
@@ -102,7 +102,7 @@ class OrderHistory {
 
     private List<OrderView.Line> lines(String orderId) {
         return jdbc.sql("""
-                        SELECT sku, category, quantity, unit_price_cents FROM order_line
+                        SELECT sku, category, quantity, unit_price_cents, options FROM order_line
                          WHERE order_id = ? ORDER BY line_no""")
                 .param(orderId)
                 .query((rs, row) -> line(rs))
@@ -111,7 +111,7 @@ class OrderHistory {
 
     private static OrderView.Line line(ResultSet rs) throws SQLException {
         return new OrderView.Line(rs.getString("sku"), rs.getString("category"), rs.getInt("quantity"),
-                nullableLong(rs, "unit_price_cents"));
+                nullableLong(rs, "unit_price_cents"), rs.getString("options"));
     }
 
     private List<OrderView.TimelineEntry> timeline(String orderId) {

@@ -1,5 +1,9 @@
 package com.groupbuy.query.orders;
 
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import com.groupbuy.events.order.ChosenOption;
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -14,10 +18,16 @@ record OrderView(String orderId, String userId, String status, List<Line> lines,
                  Instant placedAt, Instant paymentDueAt, Instant paidAt, Instant updatedAt, long lastSequence,
                  OrderPromotion promotion, String pickupCode, Instant collectBy, List<TimelineEntry> timeline) {
 
-    record Line(String sku, String category, int quantity, Long unitPriceCents, Long lineTotalCents) {
+    /**
+     * A line; {@code options} is the JSON array of its options: {@code [{"group","code"}]} as asked, then with
+     * {@code name}, {@code priceDeltaCents} and {@code stockSku} once priced ({@code unitPriceCents} includes them).
+     */
+    record Line(String sku, String category, int quantity, Long unitPriceCents, Long lineTotalCents,
+                @JsonRawValue @Schema(type = "array", implementation = ChosenOption.class) String options) {
 
-        Line(String sku, String category, int quantity, Long unitPriceCents) {
-            this(sku, category, quantity, unitPriceCents, unitPriceCents == null ? null : unitPriceCents * quantity);
+        Line(String sku, String category, int quantity, Long unitPriceCents, String options) {
+            this(sku, category, quantity, unitPriceCents, unitPriceCents == null ? null : unitPriceCents * quantity,
+                    options == null ? "[]" : options);
         }
     }
 

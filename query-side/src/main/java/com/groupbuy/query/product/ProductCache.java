@@ -77,6 +77,6 @@ class ProductCache {
                 : soldOutUntil != null ? ProductView.MenuStatus.SOLD_OUT : ProductView.MenuStatus.ON_SALE;
         return Optional.of(new ProductView(sku, hash.get("name"), hash.get("category"),
                 Long.parseLong(hash.get("priceCents")), Integer.parseInt(hash.getOrDefault("availableStock", "0")),
-                status, soldOutUntil));
+                status, soldOutUntil, hash.getOrDefault("optionGroups", "[]")));
     }
 }

@@ -176,6 +176,10 @@ class OrderQueriesIT extends QuerySideTestSupport {
         assertThat(mine.get(0).get("collectBy").asString()).isEqualTo("2026-03-01T12:30:00Z");
         assertThat(mine.get(1).get("pickupCode").asString()).isEqualTo(com.groupbuy.contract.PickupCode.of(paid));
         assertThat(texts(mine.get(1).get("lines"), "sku")).containsExactly("TEA", "CAKE");
+        JsonNode tea = mine.get(1).get("lines").get(0);
+        assertThat(tea.get("options").get(0).get("name").asString()).as("options spelled out").isEqualTo("Large");
+        assertThat(tea.get("options").get(1).get("stockSku").asString()).isEqualTo("PEARLS");
+        assertThat(mine.get(1).get("lines").get(1).get("options").isEmpty()).isTrue();
         assertThat(get("/api/v1/orders/" + paid, token(ann, "customer")).body().get("pickupCode").asString())
                 .isEqualTo(com.groupbuy.contract.PickupCode.of(paid));
     }
@@ -203,6 +207,10 @@ class OrderQueriesIT extends QuerySideTestSupport {
                 .update();
         line(orderId, 1, "TEA", "tea", 2, 450);
         line(orderId, 2, "CAKE", "cake", 1, 500);
+        readModel.sql("UPDATE order_line SET options = ? WHERE order_id = ? AND line_no = 1").params("""
+                [{"group":"size","code":"l","name":"Large","priceDeltaCents":60,"stockSku":null},
+                 {"group":"toppings","code":"pearls","name":"Pearls","priceDeltaCents":50,"stockSku":"PEARLS"}]""",
+                orderId).update();
         event(orderId, 0, "OrderPlaced", "PENDING", NOON);
         event(orderId, 1, "OrderConfirmed", "CONFIRMED", NOON.plusSeconds(1));
         event(orderId, 2, "OrderPaid", "PAID", NOON.plusSeconds(120));

@@ -35,6 +35,24 @@ class ProductQueriesIT extends QuerySideTestSupport {
         JsonNode product = answer.body();
         assertThat(product.get("availableStock").asInt()).isEqualTo(7);
         assertThat(product.get("priceCents").asLong()).isEqualTo(450);
+        assertThat(product.get("status").asString()).isEqualTo("ON_SALE");
+        assertThat(product.get("optionGroups").isArray()).isTrue();
+        assertThat(product.get("optionGroups").isEmpty()).isTrue();
+    }
+
+    @Test
+    void a_drink_shows_its_option_groups_with_what_each_option_adds() throws Exception {
+        String sku = product("Milk tea", "milk-tea");
+        redis.getMap(RedisKeys.product(7, sku), StringCodec.INSTANCE).put("optionGroups", """
+                [{"code":"size","name":"Size","minChoices":1,"maxChoices":1,"options":[
+                  {"code":"m","name":"Medium","priceDeltaCents":0,"stockSku":null},
+                  {"code":"l","name":"Large","priceDeltaCents":60,"stockSku":null}]}]""");
+
+        JsonNode groups = get("/api/v1/products/" + sku, token("u1", "customer")).body().get("optionGroups");
+
+        assertThat(groups.get(0).get("code").asString()).isEqualTo("size");
+        assertThat(groups.get(0).get("minChoices").asInt()).isEqualTo(1);
+        assertThat(groups.get(0).get("options").get(1).get("priceDeltaCents").asLong()).isEqualTo(60);
     }
 
     @Test

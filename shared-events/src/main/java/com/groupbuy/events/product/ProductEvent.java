@@ -6,7 +6,7 @@ import com.groupbuy.events.DomainEvent;
 /** Events of the product aggregate, identified by its SKU. */
 public sealed interface ProductEvent extends DomainEvent permits ProductRegistered, StockAdjusted, StockReserved, StockReleased,
         StockCommitted, StockSetAside, StockReturned, ProductRepriced, ProductRenamed, ProductRecategorised,
-        ProductMarkedSoldOut, ProductBackOnSale, ProductDelisted, ProductRelisted {
+        ProductMarkedSoldOut, ProductBackOnSale, ProductDelisted, ProductRelisted, ProductOptionsChanged {
 
     String sku();
 

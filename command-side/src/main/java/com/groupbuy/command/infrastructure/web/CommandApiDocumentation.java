@@ -84,7 +84,20 @@ class CommandApiDocumentation {
                 menuChange("back-on-sale", "Put a product marked sold out back on sale (staff or admin)"),
                 menuChange("delist", "Take a product off the menu: not listed, not sold, not offered by new "
                         + "promotions (orders for it are refused with DELISTED)"),
-                menuChange("relist", "Put a delisted product back on the menu"));
+                menuChange("relist", "Put a delisted product back on the menu"),
+                menuChange("options", "Replace a drink's options (size, sugar, ice, toppings): each group with its "
+                        + "minimum and maximum choices, each option with what it adds to the price and the product "
+                        + "it uses a unit of per drink (stockSku, e.g. pearls), which must exist and be on the menu")
+                        .refusing(409, DELISTED)
+                        .refusing(422, VALIDATION_FAILED)
+                        .sending(json("optionGroups", List.of(
+                                json("code", "size", "name", "Size", "minChoices", 1, "maxChoices", 1,
+                                        "options", List.of(
+                                                json("code", "m", "name", "Medium", "priceDeltaCents", 0),
+                                                json("code", "l", "name", "Large", "priceDeltaCents", 60))),
+                                json("code", "toppings", "name", "Toppings", "minChoices", 0, "maxChoices", 3,
+                                        "options", List.of(json("code", "pearls", "name", "Tapioca pearls",
+                                                "priceDeltaCents", 50, "stockSku", "PEARLS")))))));
     }
 
     /** A change to a product's place on the menu, answering the product as the menu now shows it. */
@@ -117,8 +130,14 @@ class CommandApiDocumentation {
 
     private static List<DocumentedCall> orders() {
         return List.of(
-                post(V1 + "/orders", 202, "Place an order (through the order queue)")
-                        .sending(json("items", List.of(json("sku", "COLA-330", "quantity", 2)),
+                post(V1 + "/orders", 202, "Place an order (through the order queue); a line's options are "
+                        + "checked against the drink's options before it is queued")
+                        .refusing(404, NOT_FOUND)
+                        .refusing(409, DELISTED)
+                        .refusing(422, VALIDATION_FAILED)
+                        .sending(json("items", List.of(json("sku", "COLA-330", "quantity", 2),
+                                        json("sku", "MILK-TEA", "quantity", 1, "options",
+                                                json("size", List.of("l"), "toppings", List.of("pearls")))),
                                 "couponId", "7e57c0de-0000-4000-8000-00000000c0de"))
                         .answering(json("orderId", ORDER_ID)),
                 post(V1 + "/orders/{orderId}/payment", 202, "Pay one's confirmed order (its total, once)")

@@ -1,10 +1,13 @@
 package com.groupbuy.command.order.api;
 
+import com.groupbuy.command.domain.BusinessRuleViolation;
 import com.groupbuy.command.domain.MoneyBounds;
 import com.groupbuy.command.order.model.CancelOrder;
 import com.groupbuy.command.order.model.PayOrder;
 import com.groupbuy.command.order.queue.OrderQueue;
 import com.groupbuy.command.order.queue.OrderRequest;
+import com.groupbuy.command.product.model.DescribeProduct;
+import com.groupbuy.command.product.model.Listing;
 import com.groupbuy.events.order.OrderItem;
 import com.groupbuy.platform.security.CurrentUser;
 import jakarta.validation.Valid;
@@ -31,6 +34,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * Orders: placing one only validates and enqueues it (202); payment and cancellation go to the order directly.
@@ -53,16 +59,31 @@ class OrderController {
         this.clock = clock;
     }
 
+    static final String OPTION_CODE = "[a-z0-9][a-z0-9_-]{0,31}";
+
+    /** A line; {@code options} maps an option group's code to the codes chosen in it. */
     record Item(@NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}") String sku,
-                @NotNull @Min(1) @Max(99) Integer quantity) {
+                @NotNull @Min(1) @Max(99) Integer quantity,
+                @Size(max = 10) Map<@Pattern(regexp = OPTION_CODE) String,
+                        @NotNull @Size(max = 20) List<@NotNull @Pattern(regexp = OPTION_CODE) String>> options) {
+
+        /** The line with its choices in one order, so that equal choices are equal lines. */
+        OrderItem toOrderItem() {
+            Map<String, List<String>> sorted = new TreeMap<>();
+            if (options != null) {
+                options.forEach((group, codes) -> sorted.put(group, codes.stream().sorted().toList()));
+            }
+            return new OrderItem(sku, quantity, sorted);
+        }
     }
 
     record PlaceOrderRequest(@NotEmpty @Size(max = 20) List<@Valid @NotNull Item> items,
                              @Pattern(regexp = ID_PATTERN) String couponId) {
 
-        @AssertTrue(message = "each sku may appear on one line only")
-        boolean isEachSkuOnce() {
-            return items == null || items.stream().map(Item::sku).distinct().count() == items.size();
+        @AssertTrue(message = "a product with the same options may appear on one line only")
+        boolean isEachLineDifferent() {
+            return items == null || items.stream().anyMatch(Objects::isNull) || items.stream()
+                    .map(item -> item.sku() + item.toOrderItem().options()).distinct().count() == items.size();
         }
     }
 
@@ -78,9 +99,26 @@ class OrderController {
                                         @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         String userId = CurrentUser.of(caller).userId();
         String orderId = OrderRequest.idFor(userId, key);
-        List<OrderItem> items = request.items().stream().map(i -> new OrderItem(i.sku(), i.quantity())).toList();
+        List<OrderItem> items = request.items().stream().map(Item::toOrderItem).toList();
+        checkChoices(items);
         queue.enqueue(OrderRequest.regular(orderId, userId, items, request.couponId(), clock.instant()));
         return ResponseEntity.accepted().body(new OrderAccepted(orderId));
+    }
+
+    /**
+     * Lines with options are checked against the drink's options now, for a clear 422 before anything is queued
+     * (the workers check again when they price the order). Orders without options skip this: it costs a load of
+     * each product.
+     */
+    private void checkChoices(List<OrderItem> items) {
+        items.stream().filter(OrderItem::hasOptions).forEach(item -> {
+            Listing product = commands.sendAndWait(new DescribeProduct(item.sku()));
+            try {
+                product.options().price(item.options());
+            } catch (BusinessRuleViolation wrongChoice) {
+                throw new BusinessRuleViolation(wrongChoice.code(), item.sku() + ": " + wrongChoice.getMessage());
+            }
+        });
     }
 
     @PostMapping("/{orderId}/payment")

@@ -22,7 +22,8 @@ import java.util.List;
 
 /**
  * What follows an order's end, driven by its events: a paid order's held stock is sold; a cancelled, expired or
- * rejected order's held stock (or flash-sale units) is released and its coupon restored; a refunded order's sold
+ * rejected order's held stock (or flash-sale units) is released and its coupon restored (a rejected order's toppings
+ * were released by the placement before it rejected); a refunded order's sold
  * units return to stock and its coupon is restored, unless the counter had made it. Runs in a streaming processor
  * over the event store in the workers; every command here is idempotent, so a replayed event changes nothing.
  */
@@ -44,8 +45,8 @@ public class OrderCompensation {
         if (isFlashSale(event.promotion())) {
             return;
         }
-        for (PricedLine line : event.lines()) {
-            commands.sendAndWait(new CommitStock(line.sku(), event.orderId()));
+        for (String sku : StockUse.of(event.lines()).keySet()) {
+            commands.sendAndWait(new CommitStock(sku, event.orderId()));
         }
     }
 
@@ -70,10 +71,8 @@ public class OrderCompensation {
         if (event.givesBackMoneyOnly()) {
             return; // the counter made the order: its units are used and its coupon spent
         }
-        for (PricedLine line : event.lines()) {
-            OrderSteps.ignoringUnknown(() -> commands.sendAndWait(
-                    new ReturnStock(line.sku(), "refund:" + event.orderId(), line.quantity())));
-        }
+        StockUse.of(event.lines()).forEach((sku, units) -> OrderSteps.ignoringUnknown(() -> commands.sendAndWait(
+                new ReturnStock(sku, "refund:" + event.orderId(), units))));
         restoreCoupon(event.orderId(), event.couponId());
     }
 
@@ -100,6 +99,6 @@ public class OrderCompensation {
     }
 
     private static List<String> skusOf(List<PricedLine> lines) {
-        return lines.stream().map(PricedLine::sku).toList();
+        return List.copyOf(StockUse.of(lines).keySet());
     }
 }

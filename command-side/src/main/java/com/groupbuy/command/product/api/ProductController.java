@@ -4,6 +4,7 @@ import com.groupbuy.command.domain.MoneyBounds;
 import com.groupbuy.command.product.model.AdjustStock;
 import com.groupbuy.command.product.model.ChangePrice;
 import com.groupbuy.command.product.model.Delist;
+import com.groupbuy.command.product.model.DescribeProduct;
 import com.groupbuy.command.product.model.MarkSoldOut;
 import com.groupbuy.command.product.model.MenuEntry;
 import com.groupbuy.command.product.model.MoveToCategory;
@@ -11,6 +12,9 @@ import com.groupbuy.command.product.model.PutBackOnSale;
 import com.groupbuy.command.product.model.RegisterProduct;
 import com.groupbuy.command.product.model.Relist;
 import com.groupbuy.command.product.model.RenameProduct;
+import com.groupbuy.command.product.model.SetOptions;
+import com.groupbuy.events.product.OptionGroup;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -31,6 +35,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.util.List;
+import java.util.Objects;
 
 /**
  * Admin commands on the catalog: register a product, adjust its stock, and change its place on the menu (price,
@@ -44,6 +50,7 @@ import java.net.URI;
 class ProductController {
 
     static final String SKU_PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
+    static final String OPTION_CODE_PATTERN = "[a-z0-9][a-z0-9_-]{0,31}";
 
     private final CommandGateway commands;
     private final ShopDay shopDay;
@@ -74,6 +81,28 @@ class ProductController {
     }
 
     record MoveToCategoryRequest(@NotBlank @Size(max = 64) String category) {
+    }
+
+    record OptionRequest(@NotBlank @Pattern(regexp = OPTION_CODE_PATTERN) String code,
+                         @NotBlank @Size(max = 100) String name,
+                         @NotNull @PositiveOrZero @Max(MoneyBounds.MAX_PRICE_CENTS) Long priceDeltaCents,
+                         @Pattern(regexp = SKU_PATTERN) String stockSku) {
+    }
+
+    record OptionGroupRequest(@NotBlank @Pattern(regexp = OPTION_CODE_PATTERN) String code,
+                              @NotBlank @Size(max = 100) String name,
+                              @NotNull @Min(0) @Max(20) Integer minChoices,
+                              @NotNull @Min(1) @Max(20) Integer maxChoices,
+                              @NotEmpty @Size(max = 20) List<@Valid @NotNull OptionRequest> options) {
+
+        OptionGroup toGroup() {
+            return new OptionGroup(code, name.strip(), minChoices, maxChoices, options.stream()
+                    .map(o -> new OptionGroup.Option(o.code(), o.name().strip(), o.priceDeltaCents(), o.stockSku()))
+                    .toList());
+        }
+    }
+
+    record SetOptionsRequest(@NotNull @Size(max = 10) List<@Valid @NotNull OptionGroupRequest> optionGroups) {
     }
 
     @PostMapping
@@ -132,5 +161,19 @@ class ProductController {
     @PostMapping("/{sku}/relist")
     MenuEntry relist(@PathVariable @Pattern(regexp = SKU_PATTERN) String sku) {
         return commands.sendAndWait(new Relist(sku));
+    }
+
+    /**
+     * Replaces the drink's options. Every product an option draws on ({@code stockSku}) must exist and be on the
+     * menu: 404 or 409 {@code DELISTED} otherwise.
+     */
+    @PostMapping("/{sku}/options")
+    MenuEntry setOptions(@PathVariable @Pattern(regexp = SKU_PATTERN) String sku,
+                         @Valid @RequestBody SetOptionsRequest request) {
+        List<OptionGroup> groups = request.optionGroups().stream().map(OptionGroupRequest::toGroup).toList();
+        groups.stream().flatMap(group -> group.options().stream()).map(OptionGroup.Option::stockSku)
+                .filter(Objects::nonNull).filter(stockSku -> !stockSku.equals(sku)).distinct()
+                .forEach(stockSku -> commands.sendAndWait(new DescribeProduct(stockSku)));
+        return commands.sendAndWait(new SetOptions(sku, groups));
     }
 }

@@ -4,7 +4,9 @@ import com.groupbuy.command.domain.BusinessRuleViolation;
 import com.groupbuy.contract.ErrorCode;
 import com.groupbuy.events.product.ProductBackOnSale;
 import com.groupbuy.events.product.ProductDelisted;
+import com.groupbuy.events.product.OptionGroup;
 import com.groupbuy.events.product.ProductMarkedSoldOut;
+import com.groupbuy.events.product.ProductOptionsChanged;
 import com.groupbuy.events.product.ProductRecategorised;
 import com.groupbuy.events.product.ProductRegistered;
 import com.groupbuy.events.product.ProductRelisted;
@@ -26,13 +28,14 @@ import org.axonframework.spring.stereotype.Aggregate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * A product the shop sells, identified by its SKU: its place on the menu (name, category, price, whether it can be
- * ordered today) and its stock: on hand, and held per order.
+ * A product the shop sells, identified by its SKU: its place on the menu (name, category, price, options, whether it
+ * can be ordered today) and its stock: on hand, and held per order.
  */
 @Aggregate(repository = "productRepository")
 public class Product {
@@ -46,6 +49,7 @@ public class Product {
     private long priceCents;
     private boolean delisted;
     private Instant soldOutUntil;
+    private List<OptionGroup> optionGroups = List.of();
     private Stock stock;
     private Map<String, Integer> heldByOrder = new HashMap<>();
     private Map<String, HeldAt> termsByOrder = new HashMap<>();
@@ -69,7 +73,7 @@ public class Product {
     @CommandHandler
     Listing handle(DescribeProduct command) {
         requireOnMenu();
-        return new Listing(sku, category, priceCents);
+        return new Listing(sku, category, priceCents, options());
     }
 
     @CommandHandler
@@ -95,6 +99,15 @@ public class Product {
     MenuEntry handle(MoveToCategory command) {
         if (!command.category().equals(category)) {
             apply(new ProductRecategorised(sku, command.category(), category));
+        }
+        return menuEntry();
+    }
+
+    @CommandHandler
+    MenuEntry handle(SetOptions command) {
+        OptionMenu menu = OptionMenu.defined(command.optionGroups(), sku);
+        if (!menu.groups().equals(optionGroups)) {
+            apply(new ProductOptionsChanged(sku, menu.groups()));
         }
         return menuEntry();
     }
@@ -163,7 +176,7 @@ public class Product {
         }
         HeldAt terms = termsByOrder.getOrDefault(command.orderId(),
                 new HeldAt(command.priceOr(priceCents), category));
-        return new Reservation(sku, held, terms.unitPriceCents(), terms.category());
+        return new Reservation(sku, held, terms.unitPriceCents(), terms.category(), options());
     }
 
     /** The price and category an order's units were held at: a repeated reservation answers them, not today's. */
@@ -224,7 +237,11 @@ public class Product {
     private MenuEntry menuEntry() {
         MenuStatus status = delisted ? MenuStatus.DELISTED
                 : soldOutUntil != null ? MenuStatus.SOLD_OUT : MenuStatus.ON_SALE;
-        return new MenuEntry(sku, name, category, priceCents, status, soldOutUntil);
+        return new MenuEntry(sku, name, category, priceCents, status, soldOutUntil, options().groups());
+    }
+
+    private OptionMenu options() {
+        return new OptionMenu(optionGroups);
     }
 
     @EventSourcingHandler
@@ -307,5 +324,10 @@ public class Product {
     @EventSourcingHandler
     void on(ProductRelisted event) {
         delisted = false;
+    }
+
+    @EventSourcingHandler
+    void on(ProductOptionsChanged event) {
+        optionGroups = event.optionGroups();
     }
 }

@@ -107,6 +107,18 @@ class ApiDescriptionIT {
         post("/api/v1/products/NO-SUCH-SKU/delist", admin, "");
         assertThat(post("/api/v1/products/" + sku + "/relist", admin, "").status()).isEqualTo(200);
         post("/api/v1/products/NO-SUCH-SKU/relist", admin, "");
+        String topping = sku + "-PEARLS";
+        assertThat(post("/api/v1/products", admin, product.replace(sku, topping)).status()).isEqualTo(201);
+        String options = """
+                {"optionGroups":[{"code":"size","name":"Size","minChoices":1,"maxChoices":1,"options":[
+                  {"code":"m","name":"Medium","priceDeltaCents":0},{"code":"l","name":"Large","priceDeltaCents":60}]},
+                 {"code":"toppings","name":"Toppings","minChoices":0,"maxChoices":1,"options":[
+                  {"code":"pearls","name":"Pearls","priceDeltaCents":50,"stockSku":"%s"}]}]}""".formatted(topping);
+        assertThat(post("/api/v1/products/" + sku + "/options", admin, options).status()).isEqualTo(200);
+        post("/api/v1/products/" + sku + "/options", admin, options.replace("\"minChoices\":0,\"maxChoices\":1", "\"minChoices\":0,\"maxChoices\":5"));
+        post("/api/v1/products/" + sku + "/options", admin, options.replace(topping, "NO-SUCH-SKU"));
+        post("/api/v1/products/" + sku + "/options", admin, "{\"optionGroups\":[{\"code\":\"Size!\"}]}");
+        post("/api/v1/products/NO-SUCH-SKU/options", admin, "{\"optionGroups\":[]}");
 
         String campaign = post("/api/v1/coupon-campaigns", admin, """
                 {"type":"AMOUNT_OFF","amountOffCents":50,"totalQuantity":10,"perUserLimit":1,
@@ -123,6 +135,13 @@ class ApiDescriptionIT {
         Answer reused = api.post("/api/v1/orders", customer, order.replace("1}", "2}"), "doc-key");
         description.assertDescribes("POST", "/api/v1/orders", reused.status(), reused.body());
         post("/api/v1/orders", customer, "{\"items\":[]}");
+        assertThat(post("/api/v1/orders", customer, """
+                {"items":[{"sku":"%s","quantity":1,"options":{"size":["l"],"toppings":["pearls"]}}]}"""
+                .formatted(sku)).status()).isEqualTo(202);
+        post("/api/v1/orders", customer, """
+                {"items":[{"sku":"%s","quantity":1,"options":{"size":["xl"]}}]}""".formatted(sku));
+        post("/api/v1/orders", customer, """
+                {"items":[{"sku":"NO-SUCH-SKU","quantity":1,"options":{"size":["l"]}}]}""");
         post("/api/v1/orders/no-such-order/payment", customer, "{\"amountCents\":250,\"paymentRef\":\"p1\"}");
         post("/api/v1/orders/no-such-order/cancellation", customer, "");
         post("/api/v1/orders/no-such-order/preparation", staff, "");

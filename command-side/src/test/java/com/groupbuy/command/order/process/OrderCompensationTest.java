@@ -3,10 +3,13 @@ package com.groupbuy.command.order.process;
 import com.groupbuy.command.coupon.model.RestoreCoupon;
 import com.groupbuy.command.product.model.CommitStock;
 import com.groupbuy.command.product.model.ReleaseStock;
+import com.groupbuy.command.product.model.ReturnStock;
+import com.groupbuy.events.order.ChosenOption;
 import com.groupbuy.events.order.OrderCancelled;
 import com.groupbuy.events.order.OrderExpired;
 import com.groupbuy.events.order.OrderItem;
 import com.groupbuy.events.order.OrderPaid;
+import com.groupbuy.events.order.OrderRefunded;
 import com.groupbuy.events.order.OrderRejected;
 import com.groupbuy.events.order.PricedLine;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -34,6 +37,28 @@ class OrderCompensationTest {
         compensation.on(new OrderPaid("o-1", "u1", 1490, "pay-1", LINES));
 
         assertThat(commands.sent()).containsExactly(new CommitStock("TEA", "o-1"), new CommitStock("BOBA", "o-1"));
+    }
+
+    private static final ChosenOption PEARLS = new ChosenOption("toppings", "pearls", "Pearls", 50, "PEARLS");
+    private static final List<PricedLine> MILK_TEAS_WITH_PEARLS = List.of(
+            new PricedLine("MILK-TEA", "milk-tea", 2, 550, List.of(PEARLS)),
+            new PricedLine("MILK-TEA", "milk-tea", 1, 550, List.of(PEARLS)));
+
+    @Test
+    void a_paid_order_sells_the_toppings_its_options_used_as_well_as_its_drinks() {
+        compensation.on(new OrderPaid("o-1", "u1", 1650, "pay-1", MILK_TEAS_WITH_PEARLS));
+
+        assertThat(commands.sent()).containsExactly(new CommitStock("MILK-TEA", "o-1"),
+                new CommitStock("PEARLS", "o-1"));
+    }
+
+    @Test
+    void a_refund_before_the_drinks_were_made_returns_every_unit_drinks_and_toppings_counted_per_product() {
+        compensation.on(new OrderRefunded("o-1", "u1", 1650, OrderRefunded.REFUNDED_BY_SHOP, MILK_TEAS_WITH_PEARLS,
+                null, null));
+
+        assertThat(commands.sent()).containsExactly(new ReturnStock("MILK-TEA", "refund:o-1", 3),
+                new ReturnStock("PEARLS", "refund:o-1", 3));
     }
 
     @Test

@@ -9,12 +9,16 @@ import com.groupbuy.command.order.model.OrderStatus;
 import com.groupbuy.command.order.model.PlaceOrder;
 import com.groupbuy.command.order.model.RejectOrder;
 import com.groupbuy.command.order.queue.OrderRequest;
+import com.groupbuy.command.product.model.OptionMenu;
 import com.groupbuy.command.product.model.ReleaseStock;
 import com.groupbuy.command.product.model.ReserveStock;
 import com.groupbuy.command.product.model.Reservation;
 import com.groupbuy.contract.ErrorCode;
+import com.groupbuy.events.order.ChosenOption;
 import com.groupbuy.events.order.OrderItem;
 import com.groupbuy.events.order.PricedLine;
+import com.groupbuy.events.product.OptionGroup;
+import com.groupbuy.events.product.OptionGroup.Option;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -22,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,6 +67,75 @@ class OrderPlacementProcessTest {
                 new ReserveStock("BOBA", "o-1", 1),
                 new RedeemCoupon("c-1", "o-1", "u1", lines, NOW),
                 new ConfirmOrder("o-1", lines, 100, NOW.plus(WINDOW)));
+    }
+
+    private static final OptionMenu MILK_TEA_OPTIONS = new OptionMenu(List.of(
+            new OptionGroup("size", "Size", 1, 1, List.of(new Option("m", "Medium", 0, null),
+                    new Option("l", "Large", 60, null))),
+            new OptionGroup("toppings", "Toppings", 0, 3, List.of(new Option("pearls", "Pearls", 50, "PEARLS")))));
+    private static final OrderRequest TWO_MILK_TEAS = OrderRequest.regular("o-1", "u1", List.of(
+            new OrderItem("MILK-TEA", 2, Map.of("size", List.of("l"), "toppings", List.of("pearls"))),
+            new OrderItem("MILK-TEA", 1, Map.of("size", List.of("m")))), null, NOW);
+
+    @Test
+    void each_line_is_priced_with_its_options_and_the_toppings_it_uses_are_held_too() {
+        commands.answering(command -> switch (command) {
+            case ReserveStock reserve when reserve.sku().equals("MILK-TEA") ->
+                    new Reservation("MILK-TEA", reserve.quantity(), 500, "milk-tea", MILK_TEA_OPTIONS);
+            case ReserveStock reserve -> new Reservation(reserve.sku(), reserve.quantity(), 0, "toppings");
+            case ConfirmOrder confirm -> new OrderOutcome("o-1", OrderStatus.CONFIRMED);
+            default -> pending(command);
+        });
+
+        place(TWO_MILK_TEAS);
+
+        List<PricedLine> lines = List.of(
+                new PricedLine("MILK-TEA", "milk-tea", 2, 610, List.of(
+                        new ChosenOption("size", "l", "Large", 60, null),
+                        new ChosenOption("toppings", "pearls", "Pearls", 50, "PEARLS"))),
+                new PricedLine("MILK-TEA", "milk-tea", 1, 500, List.of(new ChosenOption("size", "m", "Medium", 0, null))));
+        assertThat(commands.sent()).containsSubsequence(
+                new ReserveStock("MILK-TEA", "o-1", 3),
+                new ReserveStock("PEARLS", "o-1", 2, 0L),
+                new ConfirmOrder("o-1", lines, 0, NOW.plus(WINDOW)));
+    }
+
+    @Test
+    void when_a_topping_has_run_out_the_drinks_and_the_topping_are_released_and_the_order_rejected_naming_it() {
+        commands.answering(command -> switch (command) {
+            case ReserveStock reserve when reserve.sku().equals("MILK-TEA") ->
+                    new Reservation("MILK-TEA", reserve.quantity(), 500, "milk-tea", MILK_TEA_OPTIONS);
+            case ReserveStock reserve ->
+                    throw new BusinessRuleViolation(ErrorCode.SOLD_OUT, "only 1 units available, 2 asked");
+            case RejectOrder reject -> new OrderOutcome("o-1", OrderStatus.REJECTED);
+            default -> pending(command);
+        });
+
+        OrderOutcome outcome = place(TWO_MILK_TEAS);
+
+        assertThat(outcome.status()).isEqualTo(OrderStatus.REJECTED);
+        assertThat(commands.sent()).endsWith(
+                new ReleaseStock("MILK-TEA", "o-1"),
+                new ReleaseStock("PEARLS", "o-1"),
+                new RejectOrder("o-1", ErrorCode.SOLD_OUT, "option PEARLS: only 1 units available, 2 asked"));
+    }
+
+    @Test
+    void choices_the_drink_does_not_offer_reject_the_order_as_invalid_and_hold_nothing() {
+        OrderRequest noSize = OrderRequest.regular("o-1", "u1", List.of(
+                new OrderItem("MILK-TEA", 1, Map.of("toppings", List.of("pearls")))), null, NOW);
+        commands.answering(command -> switch (command) {
+            case ReserveStock reserve -> new Reservation("MILK-TEA", reserve.quantity(), 500, "milk-tea",
+                    MILK_TEA_OPTIONS);
+            case RejectOrder reject -> new OrderOutcome("o-1", OrderStatus.REJECTED);
+            default -> pending(command);
+        });
+
+        place(noSize);
+
+        assertThat(commands.sent()).endsWith(
+                new ReleaseStock("MILK-TEA", "o-1"),
+                new RejectOrder("o-1", ErrorCode.VALIDATION_FAILED, "MILK-TEA: size: choose 1 of m, l"));
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import static com.groupbuy.command.domain.RuleViolations.violationOf;
 
@@ -40,7 +41,7 @@ class MenuChangesTest {
     }
 
     private MenuEntry onSale(String name, String category, long priceCents) {
-        return new MenuEntry(SKU, name, category, priceCents, MenuStatus.ON_SALE, null);
+        return new MenuEntry(SKU, name, category, priceCents, MenuStatus.ON_SALE, null, List.of());
     }
 
     @Test
@@ -100,7 +101,7 @@ class MenuChangesTest {
                 .expectEvents(new ProductMarkedSoldOut(SKU, endOfDay))
                 .expectScheduledDeadlineWithName(endOfDay, Product.SOLD_OUT_ENDS)
                 .expectResultMessagePayload(new MenuEntry(SKU, "Brown sugar milk", "milk-tea", 650,
-                        MenuStatus.SOLD_OUT, endOfDay));
+                        MenuStatus.SOLD_OUT, endOfDay, List.of()));
         fixture.given(REGISTERED, new ProductMarkedSoldOut(SKU, endOfDay))
                 .when(new ReserveStock(SKU, "o-1", 1))
                 .expectException(violationOf(ErrorCode.SOLD_OUT))
@@ -150,7 +151,7 @@ class MenuChangesTest {
                 .when(new Delist(SKU))
                 .expectEvents(new ProductDelisted(SKU))
                 .expectResultMessagePayload(new MenuEntry(SKU, "Brown sugar milk", "milk-tea", 650,
-                        MenuStatus.DELISTED, null));
+                        MenuStatus.DELISTED, null, List.of()));
         fixture.given(REGISTERED, new ProductDelisted(SKU))
                 .when(new ReserveStock(SKU, "o-1", 1))
                 .expectException(violationOf(ErrorCode.DELISTED));

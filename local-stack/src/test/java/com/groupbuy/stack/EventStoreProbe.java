@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +72,18 @@ final class EventStoreProbe {
     }
 
     /** The deadlines a scheduler (by its name, {@code host#pid}) has picked and not finished. */
+    /** How many deadlines each of these schedulers is running now (picked, not yet done); absent: none. */
+    Map<String, Integer> deadlinesPickedByEach(Collection<String> schedulerNames) throws SQLException {
+        Map<String, Integer> picked = new HashMap<>();
+        for (String scheduler : schedulerNames) {
+            int count = deadlinesPickedBy(scheduler);
+            if (count > 0) {
+                picked.put(scheduler, count);
+            }
+        }
+        return picked;
+    }
+
     int deadlinesPickedBy(String schedulerName) throws SQLException {
         try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password);
              PreparedStatement query = connection.prepareStatement(

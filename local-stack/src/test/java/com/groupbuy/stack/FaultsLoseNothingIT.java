@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -130,12 +131,19 @@ class FaultsLoseNothingIT {
         assertThat(ledger.awaitOutcomes(orders, SETTLING)).as("the openers' orders").containsOnlyKeys(
                 orders.stream().map(Accepted::orderId).toList()).allSatisfy((id, outcome) ->
                 assertThat(outcome).isEqualTo(Ledger.CONFIRMED));
-        ServiceProcess victim = stack.process(ServiceProcess.nameOf("worker", 2));
-        String victimScheduler = InetAddress.getLocalHost().getHostName() + "#" + victim.pid();
+        Map<String, ServiceProcess> workersByScheduler = new HashMap<>();
+        for (int worker = 1; worker <= 2; worker++) {
+            ServiceProcess process = stack.process(ServiceProcess.nameOf("worker", worker));
+            workersByScheduler.put(InetAddress.getLocalHost().getHostName() + "#" + process.pid(), process);
+        }
         EventStoreProbe store = new EventStoreProbe(stack);
 
-        await().atMost(Duration.ofSeconds(GROUP_WINDOW_SECONDS + 60)).pollInterval(Duration.ofMillis(5))
-                .until(() -> store.deadlinesPickedBy(victimScheduler) > 0);
+        // whichever worker is first seen running a group's deadline is killed in the middle of it
+        String victimScheduler = await().atMost(Duration.ofSeconds(GROUP_WINDOW_SECONDS + 60))
+                .pollInterval(Duration.ofMillis(5))
+                .until(() -> store.deadlinesPickedByEach(workersByScheduler.keySet()), picked -> !picked.isEmpty())
+                .keySet().iterator().next();
+        ServiceProcess victim = workersByScheduler.get(victimScheduler);
         stack.kill(victim.name());
         Instant killed = Instant.now();
 

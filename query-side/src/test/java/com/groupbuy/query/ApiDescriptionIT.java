@@ -76,6 +76,11 @@ class ApiDescriptionIT extends QuerySideTestSupport {
         assertThat(check("/api/v1/analytics/sales?" + day, analyst).status()).isEqualTo(200);
         check("/api/v1/analytics/sales?" + day.replace("hour", "minute"), analyst);
         check("/api/v1/analytics/sales?" + day, customer);
+        String week = "from=2026-12-01&to=2026-12-08";
+        assertThat(check("/api/v1/analytics/reports/sales-by-category?" + week, analyst).status()).isEqualTo(200);
+        check("/api/v1/analytics/reports/sales-by-category?from=2026-12-08&to=2026-12-01", analyst);
+        check("/api/v1/analytics/reports/no-such-report?" + week, analyst);
+        check("/api/v1/analytics/reports/customers?" + week, customer);
         check("/api/v1/analytics/coupon-campaigns/no-such-campaign", analyst);
         check("/api/v1/analytics/flash-sales/no-such-sale", analyst);
         check("/api/v1/analytics/group-buys/no-such-deal", analyst);

@@ -1,7 +1,9 @@
 package com.groupbuy.query.groupbuys;
 
+import com.groupbuy.events.groupbuy.HappyHours;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -20,15 +22,22 @@ class GroupBuyListing {
         this.jdbc = jdbc;
     }
 
-    /** A deal on offer: open a group of {@code groupSize}, or join one of the {@code joinableGroups}. */
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /**
+     * A deal on offer: open a group of {@code groupSize}, or join one of the {@code joinableGroups}. A deal with
+     * {@code happyHours} opens groups only within them: {@code opensGroupsNow} says whether it does now (joining a
+     * group already open is not bound to them).
+     */
     record OfferedDeal(String groupBuyId, String sku, long groupPriceCents, int groupSize, long windowSeconds,
-                       Instant startsAt, Instant endsAt, long joinableGroups) {
+                       Instant startsAt, Instant endsAt, long joinableGroups, HappyHours happyHours,
+                       boolean opensGroupsNow) {
     }
 
     List<OfferedDeal> running(Instant now, int limit) {
         return jdbc.sql("""
                         SELECT d.group_buy_id, d.sku, d.group_price_cents, d.group_size, d.window_seconds,
-                               d.starts_at, d.ends_at,
+                               d.starts_at, d.ends_at, d.happy_hours,
                                COUNT(g.group_id) FILTER (WHERE g.status = 'OPEN' AND g.members < g.group_size
                                                            AND g.expires_at > :now) AS joinable
                           FROM group_buy d
@@ -39,10 +48,14 @@ class GroupBuyListing {
                          LIMIT :limit""")
                 .param("now", Timestamp.from(now))
                 .param("limit", limit)
-                .query((rs, row) -> new OfferedDeal(rs.getString("group_buy_id"), rs.getString("sku"),
-                        rs.getLong("group_price_cents"), rs.getInt("group_size"), rs.getLong("window_seconds"),
-                        rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(),
-                        rs.getLong("joinable")))
+                .query((rs, row) -> {
+                    String hours = rs.getString("happy_hours");
+                    HappyHours happyHours = hours == null ? null : JSON.readValue(hours, HappyHours.class);
+                    return new OfferedDeal(rs.getString("group_buy_id"), rs.getString("sku"),
+                            rs.getLong("group_price_cents"), rs.getInt("group_size"), rs.getLong("window_seconds"),
+                            rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(),
+                            rs.getLong("joinable"), happyHours, happyHours == null || happyHours.isOpenAt(now));
+                })
                 .list();
     }
 }

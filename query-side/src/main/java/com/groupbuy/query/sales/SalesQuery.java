@@ -4,9 +4,6 @@ import com.groupbuy.query.web.QueryParameters;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 
 /**
  * A validated sales report request: the hour buckets whose start lies in [{@code from}, {@code to}), grouped by
@@ -16,8 +13,8 @@ record SalesQuery(Instant from, Instant to, Bucket bucket, String sku) {
 
     /** @throws com.groupbuy.platform.web.ApiException 400 VALIDATION_FAILED when a parameter is missing or wrong */
     static SalesQuery of(String from, String to, String bucket, String sku) {
-        Instant start = instant("from", from);
-        Instant end = instant("to", to);
+        Instant start = QueryParameters.instant("from", from);
+        Instant end = QueryParameters.instant("to", to);
         Bucket width = QueryParameters.oneOf("bucket", bucket, Bucket.class).orElse(Bucket.HOUR);
         if (!end.isAfter(start)) {
             throw QueryParameters.invalid("to must be after from");
@@ -27,19 +24,5 @@ record SalesQuery(Instant from, Instant to, Bucket bucket, String sku) {
                     + width.longestRange().toDays() + " days");
         }
         return new SalesQuery(start, end, width, sku == null || sku.isBlank() ? null : sku.trim());
-    }
-
-    /** An ISO-8601 instant ({@code 2026-03-01T10:00:00Z}, an offset instead of Z), or a date meaning its UTC start. */
-    private static Instant instant(String name, String value) {
-        if (value == null || value.isBlank()) {
-            throw QueryParameters.invalid(name + " is required (ISO-8601, e.g. 2026-03-01T00:00:00Z)");
-        }
-        try {
-            return value.length() == 10
-                    ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
-                    : Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw QueryParameters.invalid(name + " is not an ISO-8601 instant or date: " + value);
-        }
     }
 }

@@ -43,11 +43,14 @@ class QueryApiDocumentation {
                                 "startsAt", "2026-12-06T12:00:00Z", "endsAt", "2026-12-06T12:10:00Z",
                                 "status", "ACTIVE")))),
                 get(V1 + "/group-buys", "The group-buy deals running now, soonest to end first, each with how many "
-                        + "of its groups can still be joined")
+                        + "of its groups can still be joined, and its happy hours (groups open only within them; "
+                        + "opensGroupsNow says whether they do now)")
                         .answering(json("items", List.of(json("groupBuyId", "9b0c1d2e-0000-4000-8000-000000000003",
                                 "sku", SKU, "groupPriceCents", 180, "groupSize", 3, "windowSeconds", 3600,
                                 "startsAt", "2026-12-06T00:00:00Z", "endsAt", "2026-12-13T00:00:00Z",
-                                "joinableGroups", 4)))),
+                                "joinableGroups", 4, "happyHours", json("days", List.of("MONDAY", "FRIDAY"),
+                                        "from", "14:00", "to", "17:00", "timeZone", "Asia/Taipei"),
+                                "opensGroupsNow", true)))),
                 get(V1 + "/flash-sales/{flashSaleId}", "A flash sale's live state: remaining units, window, status")
                         .refusing(404, NOT_FOUND)
                         .answering(json("flashSaleId", "f1a5c0de-0000-4000-8000-000000000001", "sku", SKU,
@@ -89,6 +92,17 @@ class QueryApiDocumentation {
                                         "sku", SKU, "category", "soda", "orders", 3, "units", 5,
                                         "revenueCents", 1150, "discountCents", 100, "grossCents", 1250)),
                                 "page", 0, "size", 1000, "hasMore", false)),
+                get(V1 + "/analytics/reports/{report}", "An analyst's report over the payments in [from, to) "
+                        + "(at most 366 days; tz, default UTC, the zone days and hours are read in): "
+                        + "sales-by-category, sales-by-promotion, sales-by-hour-and-weekday, coupon-campaigns "
+                        + "(attributed revenue and cost) or customers (new and returning per day); JSON, or CSV "
+                        + "(Accept: text/csv or format=csv)")
+                        .refusing(404, NOT_FOUND)
+                        .answering(json("report", "sales-by-category", "from", "2026-12-01T00:00:00Z",
+                                "to", "2026-12-08T00:00:00Z", "timeZone", "UTC", "columns", List.of("category",
+                                        "orders", "units", "gross_cents", "discount_cents", "revenue_cents"),
+                                "rows", List.of(json("category", "milk-tea", "orders", 42, "units", 57,
+                                        "gross_cents", 33630, "discount_cents", 1200, "revenue_cents", 32430)))),
                 get(V1 + "/analytics/coupon-campaigns/{campaignId}", "A coupon campaign's claims and redemptions")
                         .refusing(404, NOT_FOUND),
                 get(V1 + "/analytics/flash-sales/{flashSaleId}", "A flash sale's funnel and sell-through")

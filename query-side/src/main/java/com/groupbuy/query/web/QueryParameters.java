@@ -4,6 +4,10 @@ import com.groupbuy.contract.ErrorCode;
 import com.groupbuy.platform.web.ApiException;
 import org.springframework.http.HttpStatus;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -29,6 +33,23 @@ public final class QueryParameters {
         } catch (IllegalArgumentException e) {
             throw invalid(name + " must be one of " + Arrays.stream(type.getEnumConstants())
                     .map(Enum::name).collect(Collectors.joining(", ")));
+        }
+    }
+
+    /**
+     * A required ISO-8601 instant ({@code 2026-03-01T10:00:00Z}, an offset instead of Z), or a date meaning its UTC
+     * start; 400 otherwise.
+     */
+    public static Instant instant(String name, String value) {
+        if (value == null || value.isBlank()) {
+            throw invalid(name + " is required (ISO-8601, e.g. 2026-03-01T00:00:00Z)");
+        }
+        try {
+            return value.length() == 10
+                    ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
+                    : Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw invalid(name + " is not an ISO-8601 instant or date: " + value);
         }
     }
 }

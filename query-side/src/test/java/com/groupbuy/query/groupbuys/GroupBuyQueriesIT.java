@@ -101,6 +101,34 @@ class GroupBuyQueriesIT extends QuerySideTestSupport {
         assertThat(deal.get("joinableGroups").asLong()).as("open, not full, window not over").isEqualTo(2);
         assertThat(deal.get("groupSize").asInt()).isEqualTo(3);
         assertThat(deal.get("groupPriceCents").asLong()).isEqualTo(300);
+        assertThat(deal.get("happyHours").isNull()).isTrue();
+        assertThat(deal.get("opensGroupsNow").asBoolean()).isTrue();
+    }
+
+    @Test
+    void a_happy_hour_deal_shows_its_hours_and_whether_groups_open_now() throws Exception {
+        Instant now = Instant.now();
+        String always = storeDeal(now.minusSeconds(60), now.plus(Duration.ofDays(1)));
+        String never = storeDeal(now.minusSeconds(60), now.plus(Duration.ofDays(1)));
+        java.time.ZonedDateTime utc = now.atZone(java.time.ZoneOffset.UTC);
+        String everyDay = "[\"MONDAY\",\"TUESDAY\",\"WEDNESDAY\",\"THURSDAY\",\"FRIDAY\",\"SATURDAY\",\"SUNDAY\"]";
+        happyHours(always, "{\"days\":" + everyDay + ",\"from\":\"%s\",\"to\":\"%s\",\"timeZone\":\"UTC\"}"
+                .formatted(utc.minusHours(1).toLocalTime().withSecond(0).withNano(0).toString().substring(0, 5),
+                        utc.plusHours(1).toLocalTime().toString().substring(0, 5)));
+        happyHours(never, "{\"days\":[\"%s\"],\"from\":\"00:00\",\"to\":\"23:59\",\"timeZone\":\"UTC\"}"
+                .formatted(utc.getDayOfWeek().plus(3)));
+
+        JsonNode items = get("/api/v1/group-buys?limit=200", token(unique("u"), "customer")).body().get("items");
+        List<String> listed = items.findValuesAsString("groupBuyId");
+
+        JsonNode open = items.get(listed.indexOf(always));
+        assertThat(open.get("happyHours").get("timeZone").asString()).isEqualTo("UTC");
+        assertThat(open.get("opensGroupsNow").asBoolean()).isTrue();
+        assertThat(items.get(listed.indexOf(never)).get("opensGroupsNow").asBoolean()).isFalse();
+    }
+
+    private void happyHours(String dealId, String json) {
+        readModel.sql("UPDATE group_buy SET happy_hours = ? WHERE group_buy_id = ?").params(json, dealId).update();
     }
 
     private String storeDeal(Instant startsAt, Instant endsAt) {

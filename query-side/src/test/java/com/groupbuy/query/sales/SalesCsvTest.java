@@ -1,5 +1,6 @@
 package com.groupbuy.query.sales;
 
+import com.groupbuy.query.web.Csv;
 import org.junit.jupiter.api.Test;
 
 import java.io.StringWriter;
@@ -21,22 +22,22 @@ class SalesCsvTest {
 
     @Test
     void fields_with_commas_quotes_or_line_breaks_are_quoted_and_null_is_empty() {
-        assertThat(SalesCsv.field("plain")).isEqualTo("plain");
-        assertThat(SalesCsv.field("a,b")).isEqualTo("\"a,b\"");
-        assertThat(SalesCsv.field("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
-        assertThat(SalesCsv.field("two\nlines")).isEqualTo("\"two\nlines\"");
-        assertThat(SalesCsv.field(null)).isEmpty();
+        assertThat(Csv.field("plain")).isEqualTo("plain");
+        assertThat(Csv.field("a,b")).isEqualTo("\"a,b\"");
+        assertThat(Csv.field("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
+        assertThat(Csv.field("two\nlines")).isEqualTo("\"two\nlines\"");
+        assertThat(Csv.field(null)).isEmpty();
     }
 
     @Test
     void a_field_a_spreadsheet_would_run_as_a_formula_is_written_as_text() {
-        assertThat(SalesCsv.field("=HYPERLINK(\"https://evil.example\",\"tea\")"))
+        assertThat(Csv.field("=HYPERLINK(\"https://evil.example\",\"tea\")"))
                 .isEqualTo("\"'=HYPERLINK(\"\"https://evil.example\"\",\"\"tea\"\")\"");
-        assertThat(SalesCsv.field("+1+1")).isEqualTo("'+1+1");
-        assertThat(SalesCsv.field("-1+1")).isEqualTo("'-1+1");
-        assertThat(SalesCsv.field("@SUM(A1)")).isEqualTo("'@SUM(A1)");
-        assertThat(SalesCsv.field("\t=1")).isEqualTo("'\t=1");
-        assertThat(SalesCsv.field("\r=1")).isEqualTo("\"'\r=1\"");
-        assertThat(SalesCsv.field("green-tea")).isEqualTo("green-tea");
+        assertThat(Csv.field("+1+1")).isEqualTo("'+1+1");
+        assertThat(Csv.field("-1+1")).isEqualTo("'-1+1");
+        assertThat(Csv.field("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+        assertThat(Csv.field("\t=1")).isEqualTo("'\t=1");
+        assertThat(Csv.field("\r=1")).isEqualTo("\"'\r=1\"");
+        assertThat(Csv.field("green-tea")).isEqualTo("green-tea");
     }
 }

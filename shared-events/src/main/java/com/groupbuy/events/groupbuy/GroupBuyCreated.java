@@ -7,9 +7,17 @@ import java.time.Instant;
 /**
  * A group-buy deal was created: between {@code startsAt} and {@code endsAt} customers may open groups for
  * {@code sku}; a group that has {@code groupSize} paid members within {@code windowSeconds} of opening buys at
- * {@code groupPriceCents} a unit.
+ * {@code groupPriceCents} a unit. With {@code happyHours}, groups open only within those recurring hours (null: at
+ * any time between start and end).
  */
 @SchemaVersion(1)
 public record GroupBuyCreated(String groupBuyId, String sku, String category, long groupPriceCents, int groupSize,
-                              long windowSeconds, Instant startsAt, Instant endsAt) implements GroupBuyEvent {
+                              long windowSeconds, Instant startsAt, Instant endsAt, HappyHours happyHours)
+        implements GroupBuyEvent {
+
+    /** A deal open at any time between its start and end. */
+    public GroupBuyCreated(String groupBuyId, String sku, String category, long groupPriceCents, int groupSize,
+                           long windowSeconds, Instant startsAt, Instant endsAt) {
+        this(groupBuyId, sku, category, groupPriceCents, groupSize, windowSeconds, startsAt, endsAt, null);
+    }
 }

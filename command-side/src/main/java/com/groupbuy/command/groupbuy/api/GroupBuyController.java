@@ -20,14 +20,17 @@ import com.groupbuy.command.order.queue.OrderQueueUnavailableException;
 import com.groupbuy.command.order.queue.OrderRequest;
 import com.groupbuy.command.product.model.DescribeProduct;
 import com.groupbuy.command.product.model.Listing;
+import com.groupbuy.events.groupbuy.HappyHours;
 import com.groupbuy.platform.security.CurrentUser;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.ResponseEntity;
@@ -42,7 +45,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Group buys: an admin creates a deal, and may pause, resume or cancel it; a customer opens a group (and is its first
@@ -75,11 +80,23 @@ class GroupBuyController {
                          @NotNull @Min(2) @Max(50) Integer groupSize,
                          @NotNull @Min(1) @Max(MAX_WINDOW_SECONDS) Long windowSeconds,
                          @NotNull Instant startsAt,
-                         @NotNull Instant endsAt) {
+                         @NotNull Instant endsAt,
+                         @Valid HappyHoursRequest happyHours) {
 
         @AssertTrue(message = "startsAt must be before endsAt")
         boolean isWindowForward() {
             return startsAt == null || endsAt == null || startsAt.isBefore(endsAt);
+        }
+    }
+
+    /** Recurring hours in which groups open: {@code days} (MONDAY…SUNDAY), {@code from}/{@code to} HH:mm, a zone. */
+    record HappyHoursRequest(@NotEmpty @Size(max = 7) List<@NotNull DayOfWeek> days,
+                             @NotNull @Pattern(regexp = "([01][0-9]|2[0-3]):[0-5][0-9]") String from,
+                             @NotNull @Pattern(regexp = "([01][0-9]|2[0-3]):[0-5][0-9]") String to,
+                             @NotBlank @Size(max = 64) String timeZone) {
+
+        HappyHours toHappyHours() {
+            return new HappyHours(days.stream().distinct().sorted().toList(), from, to, timeZone);
         }
     }
 
@@ -99,7 +116,8 @@ class GroupBuyController {
         String groupBuyId = IdempotentIds.idFor("group-buy", CurrentUser.of(caller).userId(), key);
         Listing product = commands.sendAndWait(new DescribeProduct(request.sku()));
         commands.sendAndWait(new CreateGroupBuy(groupBuyId, product, request.groupPriceCents(),
-                request.groupSize(), request.windowSeconds(), request.startsAt(), request.endsAt()));
+                request.groupSize(), request.windowSeconds(), request.startsAt(), request.endsAt(),
+                request.happyHours() == null ? null : request.happyHours().toHappyHours()));
         return ResponseEntity.created(URI.create("/api/v1/group-buys/" + groupBuyId))
                 .body(new GroupBuyCreatedAnswer(groupBuyId));
     }

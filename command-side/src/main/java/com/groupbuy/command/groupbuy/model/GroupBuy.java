@@ -43,7 +43,7 @@ public class GroupBuy {
         DealTerms terms = DealTerms.of(command, clock.instant());
         apply(new GroupBuyCreated(command.groupBuyId(), terms.sku(), command.product().category(),
                 terms.groupPriceCents(), terms.groupSize(), terms.window().toSeconds(), terms.startsAt(),
-                terms.endsAt()));
+                terms.endsAt(), terms.happyHours()));
     }
 
     @CommandHandler
@@ -104,7 +104,7 @@ public class GroupBuy {
     void on(GroupBuyCreated event) {
         groupBuyId = event.groupBuyId();
         terms = new DealTerms(event.sku(), event.groupPriceCents(), event.groupSize(),
-                Duration.ofSeconds(event.windowSeconds()), event.startsAt(), event.endsAt());
+                Duration.ofSeconds(event.windowSeconds()), event.startsAt(), event.endsAt(), event.happyHours());
         status = DealStatus.ACTIVE;
     }
 

@@ -197,13 +197,16 @@ class CommandApiDocumentation {
 
     private static List<DocumentedCall> groupBuys() {
         return List.of(
-                post(V1 + "/group-buys", 201, "Create a group-buy deal (group price below the list price)")
+                post(V1 + "/group-buys", 201, "Create a group-buy deal (group price below the list price); with "
+                        + "happyHours, groups open only on those days between from and to (local HH:mm in timeZone)")
                         .refusing(404, NOT_FOUND)
                         .refusing(409, DELISTED)
                         .refusing(422, VALIDATION_FAILED)
                         .sending(json("sku", "COLA-330", "groupPriceCents", 180, "groupSize", 3,
                                 "windowSeconds", 3600, "startsAt", "2026-12-06T00:00:00Z",
-                                "endsAt", "2026-12-07T00:00:00Z"))
+                                "endsAt", "2026-12-07T00:00:00Z", "happyHours", json("days",
+                                        List.of("MONDAY", "TUESDAY"), "from", "14:00", "to", "17:00",
+                                        "timeZone", "Asia/Taipei")))
                         .answering(json("groupBuyId", "9b0c1d2e-0000-4000-8000-000000000003")),
                 post(V1 + "/group-buys/{groupBuyId}/groups", 202, "Open a group (and place the opener's order); "
                         + "409 ILLEGAL_STATE while the deal is paused, ENDED once it ended or was cancelled")

@@ -6,6 +6,7 @@ import com.groupbuy.command.product.model.Listing;
 import com.groupbuy.contract.ErrorCode;
 import com.groupbuy.events.groupbuy.GroupBuyCancelled;
 import com.groupbuy.events.groupbuy.GroupBuyCreated;
+import com.groupbuy.events.groupbuy.HappyHours;
 import com.groupbuy.events.groupbuy.GroupBuyPaused;
 import com.groupbuy.events.groupbuy.GroupBuyResumed;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -13,8 +14,10 @@ import org.axonframework.test.aggregate.ResultValidator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import static com.groupbuy.command.domain.RuleViolations.violationOf;
 
@@ -54,6 +57,41 @@ class GroupBuyTest {
         fixture.givenNoPriorActivity()
                 .when(create(300, 3))
                 .expectEvents(created());
+    }
+
+    @Test
+    void a_happy_hour_deal_opens_groups_only_within_its_hours() {
+        Instant monday = Instant.parse("2031-05-05T00:00:00Z");
+        HappyHours afternoons = new HappyHours(List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY), "14:00", "17:00",
+                "Asia/Taipei");
+        GroupBuyCreated deal = new GroupBuyCreated(DEAL, "TEA", "tea", 300, 3, 600, monday,
+                monday.plus(Duration.ofDays(7)), afternoons);
+
+        fixture.given(deal)
+                .when(new TermsForNewGroup(DEAL, Instant.parse("2031-05-05T06:30:00Z")))
+                .expectResultMessagePayload(new GroupTerms(DEAL, "TEA", 300, 3, Duration.ofSeconds(600)));
+        fixture.given(deal)
+                .when(new TermsForNewGroup(DEAL, Instant.parse("2031-05-05T09:00:00Z")))
+                .expectException(violationOf(ErrorCode.NOT_STARTED));
+        fixture.given(deal)
+                .when(new TermsForNewGroup(DEAL, Instant.parse("2031-05-07T06:30:00Z")))
+                .expectException(violationOf(ErrorCode.NOT_STARTED));
+    }
+
+    @Test
+    void happy_hours_are_part_of_the_deal_and_must_be_valid() {
+        HappyHours evenings = new HappyHours(List.of(DayOfWeek.FRIDAY), "18:00", "20:00", "UTC");
+        fixture.givenNoPriorActivity()
+                .when(new CreateGroupBuy(DEAL, TEA, 300, 3, 600, startsAt, endsAt, evenings))
+                .expectEvents(new GroupBuyCreated(DEAL, "TEA", "tea", 300, 3, 600, startsAt, endsAt, evenings));
+        fixture.givenNoPriorActivity()
+                .when(new CreateGroupBuy(DEAL, TEA, 300, 3, 600, startsAt, endsAt,
+                        new HappyHours(List.of(DayOfWeek.FRIDAY), "18:00", "20:00", "Mars/Olympus")))
+                .expectException(violationOf(ErrorCode.VALIDATION_FAILED));
+        fixture.givenNoPriorActivity()
+                .when(new CreateGroupBuy(DEAL, TEA, 300, 3, 600, startsAt, endsAt,
+                        new HappyHours(List.of(), "18:00", "20:00", "UTC")))
+                .expectException(violationOf(ErrorCode.VALIDATION_FAILED));
     }
 
     @Test

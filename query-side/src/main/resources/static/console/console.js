@@ -300,6 +300,16 @@ async function loadAnalyst() {
     }
 }
 
+function tableRow(texts) {
+    const row = document.createElement('tr');
+    texts.forEach(text => {
+        const cell = document.createElement('td');
+        cell.textContent = text === null || text === undefined ? '' : text;
+        row.appendChild(cell);
+    });
+    return row;
+}
+
 // ---- counter --------------------------------------------------------------------------------------------------
 
 async function loadCounter() {
@@ -307,15 +317,10 @@ async function loadCounter() {
     freshness($('counter-freshness'), headers);
     $('counter-updated').textContent = 'updated ' + new Date().toLocaleTimeString();
     $('counter-table').tBodies[0].replaceChildren(...body.items.map(entry => {
-        const row = document.createElement('tr');
+        const row = tableRow([entry.pickupCode, entry.status, entry.since, entry.collectBy, entry.promotionKind,
+            entry.lines.map(l => l.quantity + ' × ' + l.sku).join(', ')]);
         row.dataset.orderId = entry.orderId;
         row.className = entry.status.toLowerCase();
-        [entry.pickupCode, entry.status, entry.since, entry.collectBy, entry.promotionKind,
-            entry.lines.map(l => l.quantity + ' × ' + l.sku).join(', ')].forEach(text => {
-            const cell = document.createElement('td');
-            cell.textContent = text || '';
-            row.appendChild(cell);
-        });
         return row;
     }));
 }
@@ -370,14 +375,9 @@ async function loadOperator() {
         {label: 'dead letters waiting', data: body.projections.map(p => p.deadLettersPending),
             backgroundColor: '#6b7280'}]);
     $('projection-table').tBodies[0].replaceChildren(...body.projections.map(p => {
-        const row = document.createElement('tr');
+        const row = tableRow([p.name, p.store, p.position, p.lagEvents, p.lagSeconds.toFixed(1), p.deadLettered,
+            p.deadLettersPending, p.lastRebuild ? p.lastRebuild.state : '']);
         row.dataset.projection = p.name;
-        [p.name, p.store, p.position, p.lagEvents, p.lagSeconds.toFixed(1), p.deadLettered, p.deadLettersPending,
-            p.lastRebuild ? p.lastRebuild.state : ''].forEach(text => {
-            const cell = document.createElement('td');
-            cell.textContent = text;
-            row.appendChild(cell);
-        });
         const actions = document.createElement('td');
         actions.append(
             actionButton('Replay dead letters', () => confirmThen('Replay the dead letters of ' + p.name + '?',

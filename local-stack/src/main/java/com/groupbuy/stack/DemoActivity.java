@@ -101,6 +101,15 @@ public final class DemoActivity {
         return new Seeded(campaignId, flashSaleId, groupBuyId, List.copyOf(paid));
     }
 
+    /** One more paid order of {@code lines} for a customer of the demo (a live change for the console to show). */
+    public static PaidOrder placeAndPay(StackClient client, String apiUrl, String queryUrl, String userId,
+                                        Map<String, Integer> lines) throws IOException, InterruptedException {
+        DemoActivity demo = new DemoActivity(client, apiUrl, queryUrl, null);
+        Customer customer = new Customer(userId, client.devToken(apiUrl, userId, "customer"));
+        return demo.pay(customer, demo.order(customer, lines, null),
+                lines.values().stream().mapToInt(Integer::intValue).sum());
+    }
+
     private String order(Customer customer, Map<String, Integer> lines, String couponId)
             throws IOException, InterruptedException {
         Map<String, Object> body = new HashMap<>();

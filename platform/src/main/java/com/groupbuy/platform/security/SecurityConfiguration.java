@@ -63,6 +63,18 @@ public class SecurityConfiguration {
                 .build();
     }
 
+    /**
+     * A chain for {@code paths} that hold no data, open without a token (the API description, the console's pages);
+     * a caller adds what else those paths need and builds it, ordered before {@link #apiSecurity}.
+     */
+    public static HttpSecurity openDoors(HttpSecurity http, String... paths) throws Exception {
+        return http
+                .securityMatcher(paths)
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
+    }
+
     @Bean
     JwtDecoder jwtDecoder(JwtSettings settings) {
         NimbusJwtDecoder decoder = settings.usesIdentityProvider()

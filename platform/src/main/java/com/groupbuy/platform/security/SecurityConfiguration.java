@@ -30,9 +30,9 @@ import java.util.Objects;
  * Every {@code /api/**} call needs a valid bearer JWT; roles are checked per endpoint with
  * {@code @PreAuthorize}. The operator endpoints under {@code /admin/**} (the projections process) need an admin's
  * token. Cross-origin calls are answered only where a process declares a {@code CorsConfigurationSource} (the
- * projections process, for the console's operator view); elsewhere no origin but its own may call. Actuator endpoints stay open for probes and Prometheus (in the chart they listen on a management port of
- * their own that only Prometheus may reach, see its NetworkPolicy). A context without a web server has no edge to
- * guard.
+ * projections process, for the console's operator view); elsewhere no origin but its own may call. Actuator
+ * endpoints stay open for probes and Prometheus (in the chart they listen on a management port of their own that
+ * only Prometheus may reach, see its NetworkPolicy). A context without a web server has no edge to guard.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)

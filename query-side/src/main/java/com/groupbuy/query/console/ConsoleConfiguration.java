@@ -27,8 +27,8 @@ class ConsoleConfiguration implements WebMvcConfigurer {
     SecurityFilterChain consoleSecurity(HttpSecurity http) throws Exception {
         return SecurityConfiguration.openDoors(http, PATHS)
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
-                        "default-src 'self'; connect-src *; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline';"
-                                + " frame-ancestors 'none'")))
+                        "default-src 'self'; connect-src *; img-src 'self' data: blob:;"
+                                + " style-src 'self' 'unsafe-inline'; frame-ancestors 'none'")))
                 .build();
     }
 

@@ -46,10 +46,14 @@ public final class LocalRun {
         String customerToken = client.devToken(stack.queryUrl(), "u1", "customer");
         String staffToken = client.devToken(stack.queryUrl(), "barista-1", "staff");
         DemoCatalog.seed(client, stack.apiUrl(), adminToken);
+        String demo = demoActivity(client, stack, adminToken);
 
         System.out.printf("""
 
                 groupbuy is running (started in %d s)
+
+                  console      %s   (one click signs in as analyst, staff or admin)
+                  demo         %s
                 %s  kafka        %s
                   postgresql   %s
                   redis        %s
@@ -75,13 +79,25 @@ public final class LocalRun {
                 Demo products: %s
                 Press Ctrl-C to stop everything.
                 """,
-                Duration.between(started, Instant.now()).toSeconds(), addresses(stack),
+                Duration.between(started, Instant.now()).toSeconds(), stack.consoleUrl(), demo, addresses(stack),
                 stack.infrastructure().kafkaBootstrapServers(), stack.infrastructure().jdbcUrl("readmodel"),
                 stack.infrastructure().redisUrl(), logs,
                 stack.apiUrl(), adminToken, stack.queryUrl(), customerToken, stack.queryUrl(), staffToken,
                 stack.apiUrl(), stack.queryUrl(),
                 DemoCatalog.PRODUCTS.stream().map(DemoCatalog.DemoProduct::sku).toList());
         Thread.currentThread().join();
+    }
+
+    /** Seeds the demo's promotions and paid orders; the local run goes on without them when that fails. */
+    private static String demoActivity(StackClient client, LocalStack stack, String adminToken) {
+        try {
+            DemoActivity.Seeded seeded = DemoActivity.seed(client, stack.apiUrl(), stack.queryUrl(), adminToken);
+            return seeded.paidOrders().size() + " paid orders (" + seeded.paidUnits() + " drinks), coupon campaign "
+                    + seeded.campaignId() + ", flash sale " + seeded.flashSaleId() + ", group buy "
+                    + seeded.groupBuyId();
+        } catch (Exception e) {
+            return "no demo orders: seeding them failed (" + e + ")";
+        }
     }
 
     /** One line per process; with several apis the balancer in front of them comes first, as the api endpoint. */

@@ -77,7 +77,8 @@ public final class LocalStack implements AutoCloseable {
             processes.add(ServiceProcess.start(API, commandSide, firstApiPort, options.jvmOptions(), api,
                     options.logDir()));
             processes.add(ServiceProcess.start("projections", jar(jars, "projections"), ports.projections(),
-                    options.jvmOptions(), with(common, readModel, "--spring.profiles.active=local"), options.logDir()));
+                    options.jvmOptions(), with(common, readModel, "--spring.profiles.active=local",
+                            consoleOrigins(ports.query())), options.logDir()));
             processes.getFirst().awaitReady(READY_TIMEOUT);
             processes.get(1).awaitReady(READY_TIMEOUT);
             for (int i = 2; i <= options.apis(); i++) {
@@ -89,7 +90,9 @@ public final class LocalStack implements AutoCloseable {
                         i == 1 ? ports.worker() : FreePorts.next(), options.jvmOptions(), worker, options.logDir()));
             }
             processes.add(ServiceProcess.start("query-side", jar(jars, "query-side"), ports.query(),
-                    options.jvmOptions(), with(common, readModel, "--spring.profiles.active=local"), options.logDir()));
+                    options.jvmOptions(), with(common, readModel, "--spring.profiles.active=local",
+                            "--groupbuy.console.operator-url=http://127.0.0.1:" + ports.projections()),
+                    options.logDir()));
             for (ServiceProcess process : processes) {
                 process.awaitReady(READY_TIMEOUT);
             }
@@ -271,6 +274,19 @@ public final class LocalStack implements AutoCloseable {
     /** The processes of one role, in the order they started: {@code role}, {@code role-2}, {@code role-3} ... */
     private static List<ServiceProcess> ofRole(List<ServiceProcess> processes, String role) {
         return processes.stream().filter(p -> p.role().equals(role)).toList();
+    }
+
+    /**
+     * The console is served by the query side and its operator view calls the projections process: the console's
+     * origins, as a browser on this machine names them, may call its operator endpoints.
+     */
+    private static String consoleOrigins(int queryPort) {
+        return "--groupbuy.console.origins=http://localhost:" + queryPort + ",http://127.0.0.1:" + queryPort;
+    }
+
+    /** The console's address, served by the query side. */
+    public String consoleUrl() {
+        return queryUrl() + "/console/";
     }
 
     private static List<String> with(List<String> common, String... more) {

@@ -55,6 +55,8 @@ import static org.awaitility.Awaitility.await;
 public abstract class ProjectionsTestSupport {
 
     protected static final Duration PATIENCE = Duration.ofSeconds(20);
+    /** The one origin whose pages (the console's) may call the operator endpoints cross-origin. */
+    protected static final String CONSOLE_ORIGIN = "http://console.test:8082";
     private static final String JWT_SECRET = "a-projections-test-secret-that-is-long-enough";
     private static final DevTokens TOKENS = new DevTokens(JwtSettings.withSecret(JWT_SECRET));
     private static final String ADMIN = tokenFor("projections-it-admin", "admin");
@@ -70,6 +72,7 @@ public abstract class ProjectionsTestSupport {
         registry.add("groupbuy.security.jwt.secret", () -> JWT_SECRET);
         registry.add("groupbuy.projections.retry-backoff", () -> "50ms");
         registry.add("groupbuy.projections.redis-check-interval", () -> "300ms");
+        registry.add("groupbuy.console.origins", () -> CONSOLE_ORIGIN);
     }
 
     @Autowired
@@ -106,6 +109,16 @@ public abstract class ProjectionsTestSupport {
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         JsonNode body = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
         return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), body);
+    }
+
+    /** A browser's CORS preflight from {@code origin} for a GET of {@code path} with a bearer token. */
+    protected HttpResponse<String> preflight(String path, String origin) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", origin)
+                .header("Access-Control-Request-Method", "GET")
+                .header("Access-Control-Request-Headers", "authorization")
+                .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** A token the process accepts, for {@code userId} in {@code role}, as the local run's dev tokens are made. */

@@ -1,6 +1,7 @@
 package com.groupbuy.platform.apidocs;
 
 import com.groupbuy.contract.ErrorCode;
+import com.groupbuy.platform.security.SecurityConfiguration;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.beans.factory.ObjectProvider;
@@ -11,7 +12,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
 import java.util.List;
@@ -45,12 +45,7 @@ public class ApiDocumentation {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
     SecurityFilterChain apiDocumentationSecurity(HttpSecurity http) throws Exception {
-        return http
-                .securityMatcher(PATHS)
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                .build();
+        return SecurityConfiguration.openDoors(http, PATHS).build();
     }
 
     @Bean

@@ -5,6 +5,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -28,9 +29,10 @@ import java.util.Objects;
 /**
  * Every {@code /api/**} call needs a valid bearer JWT; roles are checked per endpoint with
  * {@code @PreAuthorize}. The operator endpoints under {@code /admin/**} (the projections process) need an admin's
- * token. Actuator endpoints stay open for probes and Prometheus (in the chart they listen on a management port of
- * their own that only Prometheus may reach, see its NetworkPolicy). A context without a web server has no edge to
- * guard.
+ * token. Cross-origin calls are answered only where a process declares a {@code CorsConfigurationSource} (the
+ * projections process, for the console's operator view); elsewhere no origin but its own may call. Actuator
+ * endpoints stay open for probes and Prometheus (in the chart they listen on a management port of their own that
+ * only Prometheus may reach, see its NetworkPolicy). A context without a web server has no edge to guard.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -43,6 +45,7 @@ public class SecurityConfiguration {
         ProblemAuthenticationHandlers handlers = new ProblemAuthenticationHandlers(problems);
         return http
                 .csrf(csrf -> csrf.disable())
+                .cors(Customizer.withDefaults())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/**", "/error").permitAll()
@@ -58,6 +61,18 @@ public class SecurityConfiguration {
                         .authenticationEntryPoint(handlers)
                         .accessDeniedHandler(handlers))
                 .build();
+    }
+
+    /**
+     * A chain for {@code paths} that hold no data, open without a token (the API description, the console's pages);
+     * a caller adds what else those paths need and builds it, ordered before {@link #apiSecurity}.
+     */
+    public static HttpSecurity openDoors(HttpSecurity http, String... paths) throws Exception {
+        return http
+                .securityMatcher(paths)
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
     }
 
     @Bean

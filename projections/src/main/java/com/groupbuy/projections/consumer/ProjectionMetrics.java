@@ -30,8 +30,12 @@ import java.util.stream.Collectors;
  * {@code groupbuy_projection_dead_letters_total} and {@code groupbuy_projection_dead_letters_pending} (records on the
  * dead-letter topics of its sources that its replay has not read yet, from the broker's offsets: a dead letter waits
  * there until someone fixes its cause and replays it).
+ *
+ * <p>It also measures the order workers' queue the same way ({@link #orderQueueDepth()}), for the operator's overview
+ * ({@code GET /admin/overview}): the api exports that depth as a metric for the workers' autoscaler, the console
+ * reads it here beside the projections' lag, from the same broker offsets.
  */
-final class ProjectionMetrics implements AutoCloseable {
+public final class ProjectionMetrics implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionMetrics.class);
 
@@ -39,6 +43,14 @@ final class ProjectionMetrics implements AutoCloseable {
     private final ProjectionGroups groups;
     private final Clock clock;
     private final Map<String, Tracked> tracked;
+    private final AtomicLong orderQueueDepth = new AtomicLong(-1);
+
+    /**
+     * Where a projection stands: records not applied yet, seconds behind while behind, records it dead-lettered
+     * since this process started, and dead letters its replay has not read yet.
+     */
+    public record Lag(long events, double seconds, long deadLettered, long deadLettersPending) {
+    }
 
     private record Tracked(Projection projection, AtomicLong lagEvents, AtomicReference<Instant> lastApplied,
                            Counter deadLetters, AtomicLong deadLettersPending) {
@@ -76,8 +88,25 @@ final class ProjectionMetrics implements AutoCloseable {
         tracked.get(projection).deadLetters().increment();
     }
 
+    /** The last measure of the projection's lag; the projection must be one of this process's. */
+    public Lag lagOf(String projection) {
+        Tracked t = tracked.get(projection);
+        return new Lag(t.lagEvents().get(), lagSeconds(t), (long) t.deadLetters().count(),
+                t.deadLettersPending().get());
+    }
+
+    /** Order requests the order workers have not committed yet, at the last measure; -1 before the first one. */
+    public long orderQueueDepth() {
+        return orderQueueDepth.get();
+    }
+
     /** Asks the broker again; called on a schedule. Keeps the last values when the broker cannot be reached. */
     void refresh() {
+        try {
+            orderQueueDepth.set(lagOf(Topics.ORDER_WORKERS_GROUP, existing(List.of(Topics.ORDER_REQUESTS))));
+        } catch (Exception e) {
+            log.warn("could not measure the order queue depth: {}", e.toString());
+        }
         for (Tracked t : tracked.values()) {
             Projection projection = t.projection();
             try {
@@ -100,7 +129,7 @@ final class ProjectionMetrics implements AutoCloseable {
         return Math.max(0, Duration.between(last, clock.instant()).toMillis() / 1000.0);
     }
 
-    /** Dead-letter topics appear with their first dead letter. */
+    /** Dead-letter topics appear with their first dead letter, the order queue with the api. */
     private List<String> existing(List<String> topics) throws Exception {
         var names = admin.listTopics().names().get(10, TimeUnit.SECONDS);
         return topics.stream().filter(names::contains).toList();

@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
@@ -66,19 +67,38 @@ class ProjectionMetricsIT extends ProjectionsTestSupport {
             assertThat(behind).isPositive();
             assertThat(meters.get("groupbuy.projection.lag.seconds").gauge().value()).isEqualTo(10.0);
 
-            Map<TopicPartition, OffsetAndMetadata> everything = new HashMap<>();
-            admin.listOffsets(admin.describeTopics(List.of(Topics.eventsOf(AggregateType.PRODUCT))).allTopicNames()
-                            .get().values().iterator().next().partitions().stream()
-                            .collect(java.util.stream.Collectors.toMap(
-                                    p -> new TopicPartition(Topics.eventsOf(AggregateType.PRODUCT), p.partition()),
-                                    p -> org.apache.kafka.clients.admin.OffsetSpec.latest())))
-                    .all().get().forEach((partition, end) -> everything.put(partition,
-                            new OffsetAndMetadata(end.offset())));
-            admin.alterConsumerGroupOffsets(ProjectionGroups.DEFAULT.live("metrics-probe"), everything).all().get();
+            commitEverything(admin, ProjectionGroups.DEFAULT.live("metrics-probe"),
+                    Topics.eventsOf(AggregateType.PRODUCT));
 
             metrics.refresh();
             assertThat(meters.get("groupbuy.projection.lag.events").gauge().value()).isZero();
             assertThat(meters.get("groupbuy.projection.lag.seconds").gauge().value()).isZero();
+        }
+    }
+
+    @Test
+    void the_order_queue_depth_counts_the_requests_the_order_workers_have_not_committed() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                Infrastructures.shared().kafkaBootstrapServers()))) {
+            ProjectionMetrics metrics = new ProjectionMetrics(List.of(IDLE), admin, ProjectionGroups.DEFAULT,
+                    new SimpleMeterRegistry(), Clock.systemUTC());
+            assertThat(metrics.orderQueueDepth()).as("before the first measure").isEqualTo(-1);
+            if (!admin.listTopics().names().get().contains(Topics.ORDER_REQUESTS)) {
+                admin.createTopics(List.of(new NewTopic(Topics.ORDER_REQUESTS, 3, (short) 1))).all().get();
+            }
+            metrics.refresh();
+            long before = metrics.orderQueueDepth();
+
+            for (int i = 0; i < 3; i++) {
+                kafka.send(Topics.ORDER_REQUESTS, unique("order"), new byte[]{1}).join();
+            }
+            metrics.refresh();
+            assertThat(metrics.orderQueueDepth()).isEqualTo(before + 3);
+
+            commitEverything(admin, Topics.ORDER_WORKERS_GROUP, Topics.ORDER_REQUESTS);
+
+            metrics.refresh();
+            assertThat(metrics.orderQueueDepth()).isZero();
         }
     }
 
@@ -90,6 +110,17 @@ class ProjectionMetricsIT extends ProjectionsTestSupport {
                 "not an event record".getBytes(StandardCharsets.UTF_8)).join();
 
         eventually(() -> assertThat(deadLetters("catalog")).isEqualTo(before + 1));
+    }
+
+    /** Commits for {@code group} every record now on {@code topic}, as a consumer that has read them all. */
+    private static void commitEverything(Admin admin, String group, String topic) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> everything = new HashMap<>();
+        admin.listOffsets(admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
+                        .collect(java.util.stream.Collectors.toMap(p -> new TopicPartition(topic, p.partition()),
+                                p -> org.apache.kafka.clients.admin.OffsetSpec.latest())))
+                .all().get()
+                .forEach((partition, end) -> everything.put(partition, new OffsetAndMetadata(end.offset())));
+        admin.alterConsumerGroupOffsets(group, everything).all().get();
     }
 
     private double deadLetters(String projection) {

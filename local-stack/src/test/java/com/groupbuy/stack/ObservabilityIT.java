@@ -23,6 +23,7 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -128,17 +129,26 @@ class ObservabilityIT {
 
     @Test
     @Order(3)
-    void axon_reports_its_message_metrics_on_the_workers_prometheus_endpoint() throws Exception {
+    void axon_reports_its_message_metrics_per_bus_and_event_processor_on_prometheus() throws Exception {
         String metrics = client.getText(stack.workerUrl() + "/actuator/prometheus");
 
         List<String> samples = metrics.lines().filter(line -> !line.startsWith("#")).toList();
         assertThat(samples.stream().map(ObservabilityIT::metricName).distinct())
                 .as("Axon's metric families on the worker")
                 .contains("commandBus_successCounter_total", "commandBus_successTimer_seconds_count",
-                        "eventProcessor_processedCounter_total", "eventProcessor_latency");
-        assertThat(samples).as("one series per event processor, the relay's among them")
-                .anyMatch(line -> line.startsWith("eventProcessor_processedCounter_total{")
-                        && line.contains("eventProcessor=\"kafka-relay\""));
+                        "eventProcessor_processedCounter_total", "eventProcessor_failureCounter_total");
+        List<String> relayed = Stream.concat(samples.stream(),
+                        client.getText(stack.apiUrl() + "/actuator/prometheus").lines())
+                .filter(line -> line.startsWith("eventProcessor_processedCounter_total{")
+                        && line.contains("processorName=\"kafka-relay\""))
+                .toList();
+        assertThat(relayed).as("the relay's series, on whichever of api and worker holds its segments")
+                .isNotEmpty()
+                .anySatisfy(line -> assertThat(Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                        .isPositive());
+        assertThat(samples).as("no series per message type, no client-side percentiles (AxonMeters)")
+                .noneMatch(line -> line.contains("payloadType=") || line.startsWith("eventProcessor_latency")
+                        || (line.startsWith("commandBus_") && line.contains("quantile=")));
     }
 
     /**

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * {@code bin/run-local [--apis N] [--workers M] [--json-logs]}: the whole system on the embedded servers, seeded with the demo
- * catalog, until Ctrl-C.
+ * {@code bin/run-local [--apis N] [--workers M] [--json-logs]}: the whole system on the embedded servers, seeded with
+ * the demo catalog, until Ctrl-C.
  */
 public final class LocalRun {
 

@@ -80,7 +80,7 @@ class ObservabilityIT {
 
     @Test
     @Order(1)
-    void one_trace_follows_an_order_from_the_http_request_through_the_queue_the_worker_and_the_relay_to_the_projections()
+    void one_trace_follows_an_order_from_the_http_request_through_queue_worker_and_relay_to_the_projections()
             throws Exception {
         String admin = client.devToken(stack.apiUrl(), "trace-admin", "admin");
         String sku = "TRACE-" + UUID.randomUUID().toString().substring(0, 6);

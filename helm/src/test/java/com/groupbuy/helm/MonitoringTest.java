@@ -89,6 +89,24 @@ class MonitoringTest {
     }
 
     @Test
+    void every_process_logs_json_lines_and_exports_spans_only_where_an_otlp_endpoint_is_set() {
+        Map<String, String> defaults = GroupbuyChart.render(ValueSet.DEFAULTS)
+                .get(ConfigMap.class, GroupbuyChart.RELEASE).getData();
+        Map<String, String> production = GroupbuyChart.render(ValueSet.PRODUCTION)
+                .get(ConfigMap.class, GroupbuyChart.RELEASE).getData();
+
+        assertThat(defaults)
+                .containsEntry("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs")
+                .containsEntry("MANAGEMENT_TRACING_SAMPLING_PROBABILITY", "0.1")
+                .as("an empty endpoint would still start the exporter")
+                .doesNotContainKey("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT");
+        assertThat(production)
+                .containsEntry("MANAGEMENT_TRACING_SAMPLING_PROBABILITY", "0.05")
+                .containsEntry("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT",
+                        "http://otel-collector.monitoring:4318/v1/traces");
+    }
+
+    @Test
     void the_latency_objectives_count_requests_against_a_bucket_every_process_exports() {
         RenderedChart chart = GroupbuyChart.render(ValueSet.DEFAULTS);
         String buckets = chart.get(ConfigMap.class, GroupbuyChart.RELEASE).getData()

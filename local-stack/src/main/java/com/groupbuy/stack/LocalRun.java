@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * {@code bin/run-local [--apis N] [--workers M]}: the whole system on the embedded servers, seeded with the demo
- * catalog, until Ctrl-C.
+ * {@code bin/run-local [--apis N] [--workers M] [--json-logs]}: the whole system on the embedded servers, seeded with
+ * the demo catalog, until Ctrl-C.
  */
 public final class LocalRun {
 
@@ -20,10 +20,15 @@ public final class LocalRun {
     private LocalRun() {
     }
 
+    /** Every process logs JSON lines (Spring Boot's structured logging, ECS), as in the chart and compose. */
+    static final String JSON_LOGS = "--json-logs";
+
     public static void main(String[] args) throws Exception {
+        List<String> options = Arrays.asList(args);
+        boolean jsonLogs = options.contains(JSON_LOGS);
         ProcessCounts counts;
         try {
-            counts = ProcessCounts.parse(Arrays.asList(args));
+            counts = ProcessCounts.parse(options.stream().filter(option -> !option.equals(JSON_LOGS)).toList());
         } catch (IllegalArgumentException e) {
             System.err.println("bin/run-local: " + e.getMessage());
             System.err.println(ProcessCounts.USAGE);
@@ -34,8 +39,10 @@ public final class LocalRun {
         Path logs = Path.of(System.getProperty("groupbuy.stack.logs", ".local-stack/logs")).toAbsolutePath();
         System.out.printf("Starting Kafka, PostgreSQL and Redis, then %d api, projections, %d worker and query-side"
                 + " processes (logs in %s) ...%n", counts.apis(), counts.workers(), logs);
-        LocalStack stack = LocalStack.start(StackOptions.forLocalRun(logs)
-                .withProcesses(counts.apis(), counts.workers()));
+        StackOptions stackOptions = StackOptions.forLocalRun(logs).withProcesses(counts.apis(), counts.workers());
+        LocalStack stack = LocalStack.start(jsonLogs
+                ? stackOptions.withArguments("--logging.structured.format.console=ecs")
+                : stackOptions);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping every process of the local run ...");
             stack.close();

@@ -6,8 +6,8 @@ import java.util.List;
 record ProcessCounts(int apis, int workers) {
 
     static final int MAX = 16;
-    static final String USAGE = "usage: bin/run-local [--apis N] [--workers M]   (each from 1 to " + MAX
-            + ", default 1; every api and worker is a JVM of its own)";
+    static final String USAGE = "usage: bin/run-local [--apis N] [--workers M] [--json-logs]   (each from 1 to "
+            + MAX + ", default 1; every api and worker is a JVM of its own; --json-logs: JSON log lines)";
 
     /** The counts {@code args} ask for; an IllegalArgumentException says what is wrong with them. */
     static ProcessCounts parse(List<String> args) {

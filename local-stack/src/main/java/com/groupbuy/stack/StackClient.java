@@ -58,11 +58,17 @@ public final class StackClient {
     /** A POST with an Idempotency-Key, so it can safely be sent again. */
     public Response post(String url, String token, String idempotencyKey, Object body)
             throws IOException, InterruptedException {
+        return post(url, token, Map.of("Idempotency-Key", idempotencyKey), body);
+    }
+
+    /** A POST with more request headers (an Idempotency-Key, a caller's {@code traceparent}). */
+    public Response post(String url, String token, Map<String, String> headers, Object body)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
-                .header("Idempotency-Key", idempotencyKey)
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        headers.forEach(request::header);
         return send(request, token);
     }
 

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -40,8 +41,17 @@ final class LocalPrometheus implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts Prometheus scraping each target ({@code pod name -> base url}) in namespace {@code local}. */
+    /**
+     * Starts Prometheus scraping each target ({@code pod name -> base url}) in namespace {@code local}, with the
+     * {@code component} label the chart's ServiceMonitor gives (the pod name without a copy's number).
+     */
     static LocalPrometheus scraping(Map<String, String> targets, Path directory)
+            throws IOException, InterruptedException {
+        return scraping(targets, directory, null);
+    }
+
+    /** The same, evaluating the rule groups of {@code ruleFile} (Prometheus's rule file format) every second. */
+    static LocalPrometheus scraping(Map<String, String> targets, Path directory, String ruleFile)
             throws IOException, InterruptedException {
         Files.createDirectories(directory);
         String scrapeConfigs = targets.entrySet().stream().map(target -> """
@@ -49,14 +59,21 @@ final class LocalPrometheus implements AutoCloseable {
                     metrics_path: /actuator/prometheus
                     static_configs:
                       - targets: ["%s"]
-                        labels: {namespace: local, pod: %s}
-                """.formatted(target.getKey(), URI.create(target.getValue()).getAuthority(), target.getKey()))
+                        labels: {namespace: local, pod: %s, component: %s}
+                """.formatted(target.getKey(), URI.create(target.getValue()).getAuthority(), target.getKey(),
+                        target.getKey().replaceFirst("-\\d+$", "")))
                 .collect(Collectors.joining());
+        String rules = "";
+        if (ruleFile != null) {
+            Files.writeString(directory.resolve("rules.yml"), ruleFile);
+            rules = "rule_files: [\"" + directory.resolve("rules.yml").toAbsolutePath() + "\"]\n";
+        }
         Path config = directory.resolve("prometheus.yml");
         Files.writeString(config, """
                 global:
                   scrape_interval: 1s
                   evaluation_interval: 1s
+                """ + rules + """
                 scrape_configs:
                 """ + scrapeConfigs);
         int port = FreePorts.next();
@@ -104,6 +121,27 @@ final class LocalPrometheus implements AutoCloseable {
             throw new AssertionError(promql + " has " + result.size() + " results: " + result);
         }
         return OptionalDouble.of(Double.parseDouble(result.get(0).path("value").get(1).asString()));
+    }
+
+    /** The scrape targets by job, with their {@code health} ({@code up}, {@code down}) and {@code lastError}. */
+    List<JsonNode> targets() throws IOException, InterruptedException {
+        List<JsonNode> targets = new ArrayList<>();
+        get("/api/v1/targets").path("data").path("activeTargets").forEach(targets::add);
+        return targets;
+    }
+
+    /** Every rule of the loaded rule files as Prometheus evaluates them: name, health, lastError, state. */
+    List<JsonNode> rules() throws IOException, InterruptedException {
+        List<JsonNode> rules = new ArrayList<>();
+        get("/api/v1/rules").path("data").path("groups").forEach(group -> group.path("rules").forEach(rules::add));
+        return rules;
+    }
+
+    /** The state of an alerting rule: {@code inactive}, {@code pending} (its expression is true) or {@code firing}. */
+    String alertState(String alert) throws IOException, InterruptedException {
+        return rules().stream().filter(rule -> rule.path("name").asString().equals(alert)).findFirst()
+                .orElseThrow(() -> new AssertionError("no alert " + alert + " is loaded"))
+                .path("state").asString();
     }
 
     private boolean ready() {

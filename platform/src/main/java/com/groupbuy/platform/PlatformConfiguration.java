@@ -2,6 +2,7 @@ package com.groupbuy.platform;
 
 import com.groupbuy.platform.apidocs.ApiDocumentation;
 import com.groupbuy.platform.memory.CgroupMemoryConfiguration;
+import com.groupbuy.platform.observability.ExemplarsConfiguration;
 import com.groupbuy.platform.security.DevTokenConfiguration;
 import com.groupbuy.platform.security.SecurityConfiguration;
 import com.groupbuy.platform.web.WebConfiguration;
@@ -14,6 +15,6 @@ import org.springframework.context.annotation.Import;
  */
 @Configuration(proxyBeanMethods = false)
 @Import({WebConfiguration.class, SecurityConfiguration.class, DevTokenConfiguration.class, ApiDocumentation.class,
-        CgroupMemoryConfiguration.class})
+        CgroupMemoryConfiguration.class, ExemplarsConfiguration.class})
 public class PlatformConfiguration {
 }

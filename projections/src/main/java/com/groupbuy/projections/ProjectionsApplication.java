@@ -3,6 +3,7 @@ package com.groupbuy.projections;
 import com.groupbuy.health.KafkaHealthConfiguration;
 import com.groupbuy.health.RedisHealthConfiguration;
 import com.groupbuy.platform.memory.CgroupMemoryConfiguration;
+import com.groupbuy.platform.observability.ExemplarsConfiguration;
 import com.groupbuy.platform.security.SecurityConfiguration;
 import com.groupbuy.platform.web.WebConfiguration;
 import org.springframework.boot.SpringApplication;
@@ -15,7 +16,7 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootApplication
 @Import({WebConfiguration.class, SecurityConfiguration.class, CgroupMemoryConfiguration.class,
-        KafkaHealthConfiguration.class, RedisHealthConfiguration.class})
+        ExemplarsConfiguration.class, KafkaHealthConfiguration.class, RedisHealthConfiguration.class})
 public class ProjectionsApplication {
 
     public static void main(String[] args) {

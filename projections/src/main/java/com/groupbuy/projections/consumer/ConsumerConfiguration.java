@@ -2,9 +2,12 @@ package com.groupbuy.projections.consumer;
 
 import com.groupbuy.contract.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -32,9 +35,15 @@ class ConsumerConfiguration {
     ProjectionConsumers projectionConsumers(List<Projection> projections, ConsumerFactory<String, byte[]> consumers,
                                             KafkaTemplate<String, byte[]> deadLetters, ProjectionSettings settings,
                                             ProjectionMetrics metrics, TransactionTemplate transactions,
-                                            ProjectionPositions positions) {
+                                            ProjectionPositions positions, AppliedRecordTraces traces) {
         return new ProjectionConsumers(projections, consumers, deadLetters, settings, metrics, transactions,
-                positions);
+                positions, traces);
+    }
+
+    @Bean
+    AppliedRecordTraces appliedRecordTraces(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        return new AppliedRecordTraces(tracer.getIfAvailable(() -> Tracer.NOOP),
+                propagator.getIfAvailable(() -> Propagator.NOOP));
     }
 
     @Bean

@@ -36,12 +36,13 @@ public final class ProjectionConsumers implements SmartLifecycle {
 
     ProjectionConsumers(List<Projection> projections, ConsumerFactory<String, byte[]> consumers,
                         KafkaTemplate<String, byte[]> deadLetters, ProjectionSettings settings,
-                        ProjectionMetrics metrics, TransactionTemplate transactions, ProjectionPositions positions) {
+                        ProjectionMetrics metrics, TransactionTemplate transactions, ProjectionPositions positions,
+                        AppliedRecordTraces traces) {
         for (Projection projection : projections) {
             if (settings.runs(projection.name())) {
                 containers.put(projection.name(), containerFor(projection, consumers, deadLetters, settings, metrics,
                         new ProjectionListener(projection, metrics, transactions, positions,
-                                settings.crashPoint())));
+                                settings.crashPoint(), traces)));
             }
         }
     }

@@ -5,6 +5,7 @@ import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.BatchMessageListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -19,14 +20,16 @@ final class ProjectionListener implements BatchMessageListener<String, byte[]> {
     private final TransactionTemplate transactions;
     private final ProjectionPositions positions;
     private final CrashPoint crashPoint;
+    private final AppliedRecordTraces traces;
 
     ProjectionListener(Projection projection, ProjectionMetrics metrics, TransactionTemplate transactions,
-                       ProjectionPositions positions, CrashPoint crashPoint) {
+                       ProjectionPositions positions, CrashPoint crashPoint, AppliedRecordTraces traces) {
         this.projection = projection;
         this.metrics = metrics;
         this.transactions = transactions;
         this.positions = positions;
         this.crashPoint = crashPoint;
+        this.traces = traces;
     }
 
     @Override
@@ -48,6 +51,7 @@ final class ProjectionListener implements BatchMessageListener<String, byte[]> {
     }
 
     private void applyInOneTransaction(List<ConsumerRecord<String, byte[]>> records) {
+        Instant started = Instant.now();
         List<DecodedEvent> events = DecodedEvent.decodeAll(projection.name(), records);
         transactions.executeWithoutResult(status -> {
             projection.applyAll(events);
@@ -57,5 +61,6 @@ final class ProjectionListener implements BatchMessageListener<String, byte[]> {
         if (!events.isEmpty()) {
             metrics.applied(projection.name(), events.getLast().record().occurredAt());
         }
+        traces.applied(projection.name(), records, started);
     }
 }

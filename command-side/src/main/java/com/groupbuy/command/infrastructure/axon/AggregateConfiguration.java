@@ -8,6 +8,8 @@ import com.groupbuy.command.groupbuy.model.GroupBuy;
 import com.groupbuy.command.order.model.Order;
 import com.groupbuy.command.product.model.Product;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.ExponentialBackOffIntervalRetryScheduler;
@@ -104,9 +106,11 @@ public class AggregateConfiguration {
 
     @Bean
     CommandGateway commandGateway(CommandBus commandBus, ScheduledExecutorService commandRetryExecutor,
+                                  MessageDispatchInterceptor<CommandMessage<?>> traceContext,
                                   @Value("${groupbuy.commands.max-retries:8}") int maxRetries) {
         return DefaultCommandGateway.builder()
                 .commandBus(commandBus)
+                .dispatchInterceptors(traceContext)
                 .retryScheduler(ConflictRetryScheduler.of(ExponentialBackOffIntervalRetryScheduler.builder()
                         .retryExecutor(commandRetryExecutor)
                         .backoffFactor(10)

@@ -1,6 +1,7 @@
 package com.groupbuy.command.infrastructure.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.config.MeterFilter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,5 +12,11 @@ class MetricsConfiguration {
     @Bean
     CommandOutcomes commandOutcomes(MeterRegistry registry) {
         return new CommandOutcomes(registry);
+    }
+
+    /** Spring Boot applies every {@code MeterFilter} bean to the registry before meters are registered. */
+    @Bean
+    MeterFilter axonMeters() {
+        return new AxonMeters();
     }
 }

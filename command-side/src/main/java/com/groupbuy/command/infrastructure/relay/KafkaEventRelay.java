@@ -1,8 +1,11 @@
 package com.groupbuy.command.infrastructure.relay;
 
+import com.groupbuy.command.infrastructure.tracing.TraceContextMetadata;
 import com.groupbuy.contract.Topics;
 import com.groupbuy.events.DomainEvent;
 import com.groupbuy.events.EventRecordCodec;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -13,6 +16,7 @@ import org.springframework.kafka.support.SendResult;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -33,10 +37,12 @@ class KafkaEventRelay {
 
     private final KafkaTemplate<String, byte[]> kafka;
     private final long ackTimeoutMillis;
+    private final TraceContextMetadata traces;
 
-    KafkaEventRelay(KafkaTemplate<String, byte[]> kafka, long ackTimeoutMillis) {
+    KafkaEventRelay(KafkaTemplate<String, byte[]> kafka, long ackTimeoutMillis, TraceContextMetadata traces) {
         this.kafka = kafka;
         this.ackTimeoutMillis = ackTimeoutMillis;
+        this.traces = traces;
     }
 
     @EventHandler
@@ -45,7 +51,27 @@ class KafkaEventRelay {
                 message.getIdentifier(), message.getSequenceNumber(), message.getTimestamp(), event));
         ProducerRecord<String, byte[]> record =
                 new ProducerRecord<>(Topics.eventsOf(event.aggregateType()), event.aggregateId(), value);
-        pendingSendsOf(unitOfWork).add(kafka.send(record));
+        pendingSendsOf(unitOfWork).add(send(record, message));
+    }
+
+    /**
+     * Within a span that continues the event's trace, so that the record's headers carry it on to the projections
+     * (Spring Kafka's producer observation writes them); an event without a trace is sent as it is.
+     */
+    private CompletableFuture<SendResult<String, byte[]>> send(ProducerRecord<String, byte[]> record,
+                                                              DomainEventMessage<?> message) {
+        Optional<Span> span = traces.startContinuing(message.getMetaData(), "relay " + record.topic());
+        if (span.isEmpty()) {
+            return kafka.send(record);
+        }
+        try (Tracer.SpanInScope ignored = traces.tracer().withSpan(span.get())) {
+            return kafka.send(record).whenComplete((sent, failure) -> {
+                if (failure != null) {
+                    span.get().error(failure);
+                }
+                span.get().end();
+            });
+        }
     }
 
     private List<CompletableFuture<SendResult<String, byte[]>>> pendingSendsOf(UnitOfWork<?> unitOfWork) {

@@ -1,5 +1,6 @@
 package com.groupbuy.command.infrastructure.relay;
 
+import com.groupbuy.command.infrastructure.tracing.TraceContextMetadata;
 import com.groupbuy.contract.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -29,8 +30,9 @@ class RelayConfiguration {
 
     @Bean
     KafkaEventRelay kafkaEventRelay(KafkaTemplate<String, byte[]> kafka,
-                                    @Value("${groupbuy.relay.ack-timeout-ms:30000}") long ackTimeoutMillis) {
-        return new KafkaEventRelay(kafka, ackTimeoutMillis);
+                                    @Value("${groupbuy.relay.ack-timeout-ms:30000}") long ackTimeoutMillis,
+                                    TraceContextMetadata traces) {
+        return new KafkaEventRelay(kafka, ackTimeoutMillis, traces);
     }
 
     /**

@@ -1,6 +1,8 @@
 package com.groupbuy.command.order.queue;
 
 import com.groupbuy.contract.Topics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,6 +20,8 @@ import java.util.concurrent.TimeoutException;
  */
 public class OrderQueue {
 
+    private static final Logger log = LoggerFactory.getLogger(OrderQueue.class);
+
     private final KafkaTemplate<String, byte[]> kafka;
     private final JsonMapper json;
     private final Duration ackTimeout;
@@ -32,6 +36,7 @@ public class OrderQueue {
         try {
             kafka.send(Topics.ORDER_REQUESTS, request.contendedAggregateId(), json.writeValueAsBytes(request))
                     .get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            log.debug("order {} queued", request.orderId());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new OrderQueueUnavailableException(e);

@@ -118,6 +118,8 @@ public class OrderQueueConfiguration {
                     new ConcurrentKafkaListenerContainerFactory<>();
             factory.setConsumerFactory(consumers);
             factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
+            // each request is handled in a span that continues the trace its record's headers carry
+            factory.getContainerProperties().setObservationEnabled(true);
             ExponentialBackOff untilItWorks = new ExponentialBackOff(firstBackOff.toMillis(), 2);
             untilItWorks.setMaxInterval(maxBackOff.toMillis());
             DefaultErrorHandler errors = new DefaultErrorHandler(

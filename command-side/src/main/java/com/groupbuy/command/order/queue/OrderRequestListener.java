@@ -2,6 +2,8 @@ package com.groupbuy.command.order.queue;
 
 import com.groupbuy.command.order.process.OrderPlacementProcess;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 
 /**
@@ -10,6 +12,8 @@ import org.springframework.kafka.annotation.KafkaListener;
  * which the placement process tolerates.
  */
 class OrderRequestListener {
+
+    private static final Logger log = LoggerFactory.getLogger(OrderRequestListener.class);
 
     private final OrderQueue queue;
     private final OrderPlacementProcess placement;
@@ -24,6 +28,9 @@ class OrderRequestListener {
             containerFactory = OrderQueueConfiguration.CONTAINER_FACTORY,
             concurrency = "${groupbuy.worker.consumers:4}")
     void onRequest(ConsumerRecord<String, byte[]> record) {
-        placement.place(queue.decode(record.value()));
+        OrderRequest request = queue.decode(record.value());
+        log.debug("order {} taken from {}-{}@{}", request.orderId(), record.topic(), record.partition(),
+                record.offset());
+        placement.place(request);
     }
 }

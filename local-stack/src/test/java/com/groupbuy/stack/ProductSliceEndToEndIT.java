@@ -507,6 +507,35 @@ class ProductSliceEndToEndIT {
         return client.get(stack.queryUrl() + "/api/v1/orders/" + order, token).body();
     }
 
+    @Test
+    void partial_refunds_give_back_money_only_never_more_than_was_paid_and_a_full_refund_the_rest() throws Exception {
+        register("PART-REFUND", "Peach oolong", "tea", 480, 10);
+        String buyer = client.devToken(stack.queryUrl(), "partial-buyer", "customer");
+        String order = paidOrder("PART-REFUND", 2, buyer);
+
+        assertThat(client.post(stack.apiUrl() + "/api/v1/orders/" + order + "/refund", admin, "partial-1",
+                Map.of("reason", "one cup spilt", "amountCents", 480)).status()).isEqualTo(202);
+        assertThat(client.post(stack.apiUrl() + "/api/v1/orders/" + order + "/refund", admin, "partial-1",
+                Map.of("reason", "one cup spilt", "amountCents", 480)).status()).as("a repeat, same key").isEqualTo(202);
+        assertProblem(client.post(stack.apiUrl() + "/api/v1/orders/" + order + "/refund", admin,
+                Map.of("reason", "more", "amountCents", 481)), 422, "VALIDATION_FAILED");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode view = orderView(order, buyer);
+            assertThat(view.get("status").asString()).isEqualTo("PAID");
+            assertThat(view.get("refundedCents").asLong()).as("once, though asked twice").isEqualTo(480);
+            assertThat(availableStock("PART-REFUND", buyer)).as("the units stay sold").isEqualTo(8);
+        });
+
+        assertThat(client.post(stack.apiUrl() + "/api/v1/orders/" + order + "/refund", admin,
+                Map.of("reason", "customer left")).status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode view = orderView(order, buyer);
+            assertThat(view.get("status").asString()).isEqualTo("REFUNDED");
+            assertThat(view.get("refundedCents").asLong()).isEqualTo(960);
+            assertThat(availableStock("PART-REFUND", buyer)).as("not made yet: its units are back").isEqualTo(10);
+        });
+    }
+
     /** Places an order of one line and pays it once it is confirmed; its id. */
     private static String paidOrder(String sku, int quantity, String token) throws Exception {
         String order = settledOrder(sku, quantity, token, "CONFIRMED");

@@ -12,6 +12,7 @@ import com.groupbuy.events.order.OrderExpired;
 import com.groupbuy.events.order.OrderGroupCompleted;
 import com.groupbuy.events.order.OrderNotCollected;
 import com.groupbuy.events.order.OrderPaid;
+import com.groupbuy.events.order.OrderPartiallyRefunded;
 import com.groupbuy.events.order.OrderPickedUp;
 import com.groupbuy.events.order.OrderPlaced;
 import com.groupbuy.events.order.OrderPreparationStarted;
@@ -80,6 +81,7 @@ public final class EventCatalog {
             OrderCancelled.class,
             OrderExpired.class,
             OrderRefunded.class,
+            OrderPartiallyRefunded.class,
             OrderGroupCompleted.class,
             OrderPreparationStarted.class,
             OrderReadyForPickup.class,

@@ -7,6 +7,7 @@ import com.groupbuy.events.order.OrderExpired;
 import com.groupbuy.events.order.OrderGroupCompleted;
 import com.groupbuy.events.order.OrderNotCollected;
 import com.groupbuy.events.order.OrderPaid;
+import com.groupbuy.events.order.OrderPartiallyRefunded;
 import com.groupbuy.events.order.OrderPickedUp;
 import com.groupbuy.events.order.OrderPlaced;
 import com.groupbuy.events.order.OrderPreparationStarted;
@@ -42,6 +43,7 @@ enum OrderStatus {
             case OrderReadyForPickup ready -> READY;
             case OrderPickedUp pickedUp -> PICKED_UP;
             case OrderNotCollected notCollected -> NOT_COLLECTED;
+            case OrderPartiallyRefunded partly -> valueOf(partly.status());
         };
     }
 }

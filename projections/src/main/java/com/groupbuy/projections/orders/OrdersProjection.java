@@ -11,6 +11,7 @@ import com.groupbuy.events.order.OrderGroupCompleted;
 import com.groupbuy.events.order.OrderNotCollected;
 import com.groupbuy.events.order.OrderItem;
 import com.groupbuy.events.order.OrderPaid;
+import com.groupbuy.events.order.OrderPartiallyRefunded;
 import com.groupbuy.events.order.OrderPickedUp;
 import com.groupbuy.events.order.OrderPlaced;
 import com.groupbuy.events.order.OrderPreparationStarted;
@@ -52,17 +53,17 @@ class OrdersProjection implements Projection, PostgresReadModel {
             INSERT INTO orders AS o (order_id, user_id, status, coupon_id, placed_at, updated_at, last_sequence,
                                      last_event_at, subtotal_cents, discount_cents, total_cents, payment_due_at,
                                      paid_at, payment_ref, reason, reason_detail, promotion_kind, promotion_id,
-                                     group_id, to_prepare_since, collect_by)
+                                     group_id, to_prepare_since, collect_by, refunded_cents)
             SELECT t.order_id, t.user_id, t.status, t.coupon_id, t.at::timestamptz, now(), t.sequence,
                    t.at::timestamptz, t.subtotal, t.discount, t.total, t.due::timestamptz, t.paid_at::timestamptz,
                    t.payment_ref, t.reason, t.reason_detail, t.promotion_kind, t.promotion_id, t.group_id,
-                   t.to_prepare_since::timestamptz, t.collect_by::timestamptz
+                   t.to_prepare_since::timestamptz, t.collect_by::timestamptz, t.refunded
               FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int8[], ?::int8[], ?::int8[],
                           ?::int8[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                          ?::text[], ?::text[], ?::text[])
+                          ?::text[], ?::text[], ?::text[], ?::int8[])
                    AS t(order_id, user_id, status, coupon_id, at, sequence, subtotal, discount, total, due, paid_at,
                         payment_ref, reason, reason_detail, promotion_kind, promotion_id, group_id,
-                        to_prepare_since, collect_by)
+                        to_prepare_since, collect_by, refunded)
             ON CONFLICT (order_id) DO UPDATE
                SET status = EXCLUDED.status,
                    coupon_id = COALESCE(EXCLUDED.coupon_id, o.coupon_id),
@@ -81,7 +82,9 @@ class OrdersProjection implements Projection, PostgresReadModel {
                    promotion_id = COALESCE(EXCLUDED.promotion_id, o.promotion_id),
                    group_id = COALESCE(EXCLUDED.group_id, o.group_id),
                    to_prepare_since = COALESCE(EXCLUDED.to_prepare_since, o.to_prepare_since),
-                   collect_by = COALESCE(EXCLUDED.collect_by, o.collect_by)
+                   collect_by = COALESCE(EXCLUDED.collect_by, o.collect_by),
+                   refunded_cents = CASE WHEN EXCLUDED.status = 'REFUNDED' THEN o.total_cents
+                                         ELSE COALESCE(EXCLUDED.refunded_cents, o.refunded_cents) END
              WHERE o.last_sequence < EXCLUDED.last_sequence
             RETURNING order_id""";
     /** Lines as asked (OrderPlaced), then as priced (OrderConfirmed); each line keeps the event that wrote it. */
@@ -195,7 +198,7 @@ class OrdersProjection implements Projection, PostgresReadModel {
 
     private static PreparedStatementCreator advance(List<DecodedEvent> wave) {
         ColumnArrays rows = new ColumnArrays("text", "text", "text", "text", "text", "int8", "int8", "int8", "int8",
-                "text", "text", "text", "text", "text", "text", "text", "text", "text", "text");
+                "text", "text", "text", "text", "text", "text", "text", "text", "text", "text", "int8");
         for (DecodedEvent decoded : wave) {
             OrderEvent event = (OrderEvent) decoded.event();
             Long subtotal = null;
@@ -209,6 +212,7 @@ class OrdersProjection implements Projection, PostgresReadModel {
             Promotion promotion = null;
             String toPrepareSince = null;
             String collectBy = null;
+            Long refundedInAll = null;
             switch (event) {
                 case OrderPlaced placed -> promotion = placed.promotion();
                 case OrderConfirmed confirmed -> {
@@ -243,6 +247,10 @@ class OrdersProjection implements Projection, PostgresReadModel {
                     reason = truncate(refunded.reason(), 64);
                     reasonDetail = truncate(refunded.note(), 500);
                 }
+                case OrderPartiallyRefunded partly -> {
+                    refundedInAll = partly.refundedInAllCents();
+                    reasonDetail = truncate(partly.note(), 500);
+                }
                 case OrderCancelled cancelled -> {
                     // the status and the timeline say it all
                 }
@@ -255,7 +263,7 @@ class OrdersProjection implements Projection, PostgresReadModel {
                     paidAt, paymentRef, reason, reasonDetail,
                     promotion == null ? null : promotion.kind().name(),
                     promotion == null ? null : promotion.promotionId(),
-                    promotion == null ? null : promotion.groupId(), toPrepareSince, collectBy);
+                    promotion == null ? null : promotion.groupId(), toPrepareSince, collectBy, refundedInAll);
         }
         return rows.statement(ADVANCE);
     }
@@ -322,6 +330,7 @@ class OrdersProjection implements Projection, PostgresReadModel {
             case OrderReadyForPickup ready -> null;
             case OrderPickedUp pickedUp -> null;
             case OrderNotCollected notCollected -> null;
+            case OrderPartiallyRefunded partly -> null;
         };
     }
 

@@ -5,6 +5,7 @@ import com.groupbuy.events.DomainEvent;
 import com.groupbuy.events.EventRecord;
 import com.groupbuy.events.order.OrderConfirmed;
 import com.groupbuy.events.order.OrderPaid;
+import com.groupbuy.events.order.OrderPartiallyRefunded;
 import com.groupbuy.events.order.OrderRefunded;
 import com.groupbuy.events.order.PricedLine;
 import com.groupbuy.projections.consumer.DecodedEvent;
@@ -34,7 +35,8 @@ import java.util.TreeMap;
  * {@code sales_order}; OrderPaid advances that row's sequence and, in the same transaction and only if it did,
  * adds the order's lines, with the discount spread over them, to the hour (and the UTC day) it was paid in.
  * OrderRefunded (a failed group's paid order) takes the same sale back out of that hour, so the figures count the
- * sales that stand. A poll is applied in one transaction: the {@code sales_order} rows in one JDBC batch (in order, so the update counts say which
+ * sales that stand; OrderPartiallyRefunded takes the money paid back off that hour's revenue (shared over the lines
+ * as a discount is), and a full refund after it takes the rest. A poll is applied in one transaction: the {@code sales_order} rows in one JDBC batch (in order, so the update counts say which
  * payments advanced), then the poll's additions summed per hour and SKU, one upsert each.
  */
 @Component
@@ -43,10 +45,11 @@ class SalesProjection implements Projection, PostgresReadModel {
     /** OrderConfirmed sets the pricing, OrderPaid the payment time; each leaves the other's columns alone. */
     private static final String ADVANCE = """
             INSERT INTO sales_order (order_id, subtotal_cents, discount_cents, total_cents, paid_at, last_sequence,
-                                     last_event_at)
-            VALUES (:orderId, :subtotal, :discount, :total, :paidAt, :sequence, :at)
+                                     last_event_at, refunded_cents)
+            VALUES (:orderId, :subtotal, :discount, :total, :paidAt, :sequence, :at, :refunded)
             ON CONFLICT (order_id) DO UPDATE
                SET subtotal_cents = COALESCE(EXCLUDED.subtotal_cents, sales_order.subtotal_cents),
+                   refunded_cents = COALESCE(EXCLUDED.refunded_cents, sales_order.refunded_cents),
                    discount_cents = COALESCE(EXCLUDED.discount_cents, sales_order.discount_cents),
                    total_cents = COALESCE(EXCLUDED.total_cents, sales_order.total_cents),
                    paid_at = COALESCE(EXCLUDED.paid_at, sales_order.paid_at),
@@ -101,6 +104,13 @@ class SalesProjection implements Projection, PostgresReadModel {
             lastEventAt = lastEventAt == null || at.isAfter(lastEventAt) ? at : lastEventAt;
         }
 
+        /** Money paid back of a sale that stands (a partial refund, {@code sign} 1), or added back ({@code -1}). */
+        void refund(String saleCategory, long cents, int sign, Instant at) {
+            category = saleCategory != null ? saleCategory : category;
+            revenue -= sign * cents;
+            lastEventAt = lastEventAt == null || at.isAfter(lastEventAt) ? at : lastEventAt;
+        }
+
         void add(Addition other) {
             category = other.category != null ? other.category : category;
             orders += other.orders;
@@ -137,7 +147,7 @@ class SalesProjection implements Projection, PostgresReadModel {
     public void applyAll(List<DecodedEvent> events) {
         List<DecodedEvent> relevant = events.stream()
                 .filter(e -> e.event() instanceof OrderConfirmed || e.event() instanceof OrderPaid
-                        || e.event() instanceof OrderRefunded).toList();
+                        || e.event() instanceof OrderRefunded || e.event() instanceof OrderPartiallyRefunded).toList();
         if (!relevant.isEmpty()) {
             transactions.executeWithoutResult(status -> applyInOrder(relevant));
         }
@@ -154,6 +164,7 @@ class SalesProjection implements Projection, PostgresReadModel {
             boolean moves = switch (events.get(i).event()) {
                 case OrderPaid paid -> paid.lines() != null;
                 case OrderRefunded refunded -> refunded.lines() != null;
+                case OrderPartiallyRefunded partly -> partly.lines() != null;
                 default -> false;
             };
             if (advanced[i] == 1 && moves) {
@@ -182,6 +193,16 @@ class SalesProjection implements Projection, PostgresReadModel {
                                 : discountFromPayment(refunded.lines(), refunded.amountCents());
                         addAll(additions, known.paidAt().truncatedTo(ChronoUnit.HOURS),
                                 SkuSale.of(refunded.lines(), discount), -1, at);
+                        // the partial refunds before came off the revenue already: the sale goes as a whole
+                        refundAll(additions, known.paidAt().truncatedTo(ChronoUnit.HOURS), refunded.lines(),
+                                known.refundedCents(), -1, at);
+                    }
+                }
+                case OrderPartiallyRefunded partly -> {
+                    Sold known = sold.get(partly.orderId());
+                    if (known != null && known.paidAt() != null) {
+                        refundAll(additions, known.paidAt().truncatedTo(ChronoUnit.HOURS), partly.lines(),
+                                partly.amountCents(), 1, at);
                     }
                 }
                 default -> throw new IllegalStateException(change.record().eventType());
@@ -200,6 +221,19 @@ class SalesProjection implements Projection, PostgresReadModel {
                                Instant at) {
         for (SkuSale sale : sales) {
             additions.computeIfAbsent(new HourSku(bucket, sale.sku()), k -> new Addition()).add(sale, sign, at);
+        }
+    }
+
+    /** Money paid back ({@code sign} 1) or added back (−1), shared over the lines as a discount is. */
+    private static void refundAll(Map<HourSku, Addition> additions, Instant bucket, List<PricedLine> lines,
+                                  long cents, int sign, Instant at) {
+        if (cents == 0) {
+            return;
+        }
+        long[] shares = DiscountAllocation.allocate(lines.stream().map(PricedLine::lineTotalCents).toList(), cents);
+        for (int i = 0; i < lines.size(); i++) {
+            additions.computeIfAbsent(new HourSku(bucket, lines.get(i).sku()), k -> new Addition())
+                    .refund(lines.get(i).category(), shares[i], sign, at);
         }
     }
 
@@ -226,35 +260,50 @@ class SalesProjection implements Projection, PostgresReadModel {
                     .addValue("subtotal", confirmed.subtotalCents())
                     .addValue("discount", confirmed.discountCents())
                     .addValue("total", confirmed.totalCents())
-                    .addValue("paidAt", null, Types.TIMESTAMP);
+                    .addValue("paidAt", null, Types.TIMESTAMP)
+                    .addValue("refunded", null, Types.BIGINT);
             case OrderPaid paid -> params.addValue("orderId", paid.orderId())
                     .addValue("subtotal", null, Types.BIGINT)
                     .addValue("discount", null, Types.BIGINT)
                     .addValue("total", null, Types.BIGINT)
-                    .addValue("paidAt", Timestamp.from(decoded.record().occurredAt()));
+                    .addValue("paidAt", Timestamp.from(decoded.record().occurredAt()))
+                    .addValue("refunded", null, Types.BIGINT);
             case OrderRefunded refunded -> params.addValue("orderId", refunded.orderId())
                     .addValue("subtotal", null, Types.BIGINT)
                     .addValue("discount", null, Types.BIGINT)
                     .addValue("total", null, Types.BIGINT)
-                    .addValue("paidAt", null, Types.TIMESTAMP);
+                    .addValue("paidAt", null, Types.TIMESTAMP)
+                    .addValue("refunded", null, Types.BIGINT);
+            case OrderPartiallyRefunded partly -> params.addValue("orderId", partly.orderId())
+                    .addValue("subtotal", null, Types.BIGINT)
+                    .addValue("discount", null, Types.BIGINT)
+                    .addValue("total", null, Types.BIGINT)
+                    .addValue("paidAt", null, Types.TIMESTAMP)
+                    .addValue("refunded", partly.refundedInAllCents());
             default -> throw new IllegalArgumentException(decoded.record().eventType());
         };
     }
 
-    /** What sales_order knows of an order: the discount it was confirmed with and when it was paid. */
-    private record Sold(Long discountCents, Instant paidAt) {
+    /**
+     * What sales_order knows of an order: the discount it was confirmed with, when it was paid, and what its partial
+     * refunds came to (this poll's included).
+     */
+    private record Sold(Long discountCents, Instant paidAt, long refundedCents) {
     }
 
     /** sales_order's rows of the orders the poll pays or refunds, as they are now (absent if never seen). */
     private Map<String, Sold> sold(List<DecodedEvent> changes) {
         Map<String, Sold> rows = new HashMap<>();
-        jdbc.query("SELECT order_id, discount_cents, paid_at FROM sales_order WHERE order_id IN (:ids)",
+        jdbc.query("""
+                        SELECT order_id, discount_cents, paid_at, COALESCE(refunded_cents, 0) FROM sales_order
+                         WHERE order_id IN (:ids)""",
                 Map.of("ids", changes.stream().map(c -> c.record().aggregateId()).distinct().toList()),
                 rs -> {
                     long discount = rs.getLong(2);
                     Long known = rs.wasNull() ? null : discount;
                     Timestamp paidAt = rs.getTimestamp(3);
-                    rows.put(rs.getString(1), new Sold(known, paidAt == null ? null : paidAt.toInstant()));
+                    rows.put(rs.getString(1), new Sold(known, paidAt == null ? null : paidAt.toInstant(),
+                            rs.getLong(4)));
                 });
         return rows;
     }

@@ -6,6 +6,8 @@ import com.groupbuy.events.order.OrderExpired;
 import com.groupbuy.events.order.OrderGroupCompleted;
 import com.groupbuy.events.order.OrderItem;
 import com.groupbuy.events.order.OrderPaid;
+import com.groupbuy.events.order.OrderPartiallyRefunded;
+import com.groupbuy.events.order.OrderRefunded;
 import com.groupbuy.events.order.OrderPickedUp;
 import com.groupbuy.events.order.OrderPlaced;
 import com.groupbuy.events.order.OrderPreparationStarted;
@@ -64,6 +66,24 @@ class OrdersProjectionIT extends ProjectionsTestSupport {
         eventually(() -> assertThat(lines()).extracting(l -> l.get("unit_price_cents"), l -> l.get("options"))
                 .containsExactly(tuple(560L, "[{\"group\":\"size\",\"code\":\"l\",\"name\":\"Large\","
                         + "\"priceDeltaCents\":60,\"stockSku\":null}]"), tuple(500L, "[]")));
+    }
+
+    @Test
+    void partial_refunds_add_up_and_a_full_refund_counts_the_whole_total() {
+        publish(0, placed(null));
+        publish(1, confirmed(null, 0));
+        publish(2, new OrderPaid(orderId, userId, 1400, "pay-1", pricedLines()));
+        publish(3, new OrderPartiallyRefunded(orderId, userId, 200, 200, "cold", "PAID", pricedLines()));
+        publish(4, new OrderPartiallyRefunded(orderId, userId, 100, 300, "late", "PAID", pricedLines()));
+
+        eventually(() -> assertThat(order()).containsEntry("status", "PAID").containsEntry("refunded_cents", 300L)
+                .containsEntry("reason_detail", "late"));
+
+        publish(5, new OrderRefunded(orderId, userId, 1100, OrderRefunded.REFUNDED_BY_SHOP, pricedLines(), null,
+                null, "gave up", false));
+
+        eventually(() -> assertThat(order()).containsEntry("status", "REFUNDED")
+                .containsEntry("refunded_cents", 1400L));
     }
 
     @Test

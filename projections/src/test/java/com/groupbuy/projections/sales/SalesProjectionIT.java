@@ -3,6 +3,7 @@ package com.groupbuy.projections.sales;
 import com.groupbuy.events.order.OrderConfirmed;
 import com.groupbuy.events.order.OrderExpired;
 import com.groupbuy.events.order.OrderPaid;
+import com.groupbuy.events.order.OrderPartiallyRefunded;
 import com.groupbuy.events.order.OrderRefunded;
 import com.groupbuy.events.order.PricedLine;
 import com.groupbuy.projections.ProjectionsTestSupport;
@@ -79,6 +80,29 @@ class SalesProjectionIT extends ProjectionsTestSupport {
         assertThat(rows("SELECT orders, revenue_cents FROM sales_daily WHERE sku = ?", tea))
                 .extracting(r -> r.get("orders"), r -> r.get("revenue_cents"))
                 .containsExactly(tuple(1, 500L));
+    }
+
+    @Test
+    void a_partial_refund_comes_off_the_revenue_of_the_hour_paid_in_once_and_a_full_refund_after_takes_the_rest() {
+        List<PricedLine> lines = List.of(new PricedLine(tea, "tea", 2, 500), new PricedLine(cake, "cake", 1, 500));
+        String order = unique("o");
+        pay(order, lines, 0, TEN.plusSeconds(10 * 60));
+        OrderPartiallyRefunded partly = new OrderPartiallyRefunded(order, "u", 300, 300, "spilt", "PAID", lines);
+        publish(3, ELEVEN, partly);
+        publish(3, ELEVEN, partly);
+        awaitConsumedBy("sales");
+
+        assertThat(hourly()).extracting(r -> r.get("sku"), r -> r.get("orders"), r -> r.get("units"),
+                        r -> r.get("gross_cents"), r -> r.get("revenue_cents"))
+                .containsExactlyInAnyOrder(tuple(tea, 1, 2L, 1000L, 800L), tuple(cake, 1, 1L, 500L, 400L));
+
+        publish(4, ELEVEN.plusSeconds(60), new OrderRefunded(order, "u", 1200, OrderRefunded.REFUNDED_BY_SHOP, lines,
+                null, null, "all of it", true));
+        awaitConsumedBy("sales");
+
+        assertThat(hourly()).extracting(r -> r.get("sku"), r -> r.get("orders"), r -> r.get("units"),
+                        r -> r.get("gross_cents"), r -> r.get("revenue_cents"))
+                .containsExactlyInAnyOrder(tuple(tea, 0, 0L, 0L, 0L), tuple(cake, 0, 0L, 0L, 0L));
     }
 
     @Test

@@ -36,7 +36,7 @@ class OrderHistory {
                         instant(rs, "placed_at"), instant(rs, "payment_due_at"), instant(rs, "paid_at"),
                         instant(rs, "last_event_at"), rs.getLong("last_sequence"), OrderPromotion.of(rs),
                         rs.getTimestamp("paid_at") == null ? null : PickupCode.of(rs.getString("order_id")),
-                        instant(rs, "collect_by"), List.of()))
+                        instant(rs, "collect_by"), nullableLong(rs, "refunded_cents"), List.of()))
                 .optional()
                 .map(order -> order.with(lines(orderId), timeline(orderId)));
     }

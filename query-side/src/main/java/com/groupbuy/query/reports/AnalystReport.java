@@ -7,8 +7,9 @@ import java.util.Optional;
 /**
  * The analysts' reports over the orders read model, each one SQL statement with the parameters {@code :from},
  * {@code :to} (the payments counted: {@code from <= paid_at < to}) and {@code :zone} (the time zone days and hours
- * are read in). A sale is an order paid and not refunded: {@code PAID} or any later step at the counter. Money is
- * in cents; a line's share of its order's discount is in proportion to the line's total, rounded down per line.
+ * are read in). A sale is an order paid and not refunded: {@code PAID} or any later step at the counter; its revenue
+ * is what was paid less what the shop paid back in part. Money is in cents; a line's share of its order's discount
+ * (and partial refunds) is in proportion to the line's total, rounded down per line.
  */
 enum AnalystReport {
 
@@ -19,10 +20,13 @@ enum AnalystReport {
                    SELECT l.category, l.order_id, l.quantity, l.quantity * l.unit_price_cents AS gross,
                           CASE WHEN s.subtotal_cents > 0
                                THEN s.discount_cents * l.quantity * l.unit_price_cents / s.subtotal_cents
-                               ELSE 0 END AS discount
+                               ELSE 0 END AS discount,
+                          CASE WHEN s.subtotal_cents > 0
+                               THEN s.refunded * l.quantity * l.unit_price_cents / s.subtotal_cents
+                               ELSE 0 END AS refunded
                      FROM sold s JOIN order_line l ON l.order_id = s.order_id)
             SELECT category, COUNT(DISTINCT order_id) AS orders, SUM(quantity) AS units, SUM(gross) AS gross_cents,
-                   SUM(discount) AS discount_cents, SUM(gross) - SUM(discount) AS revenue_cents
+                   SUM(discount) AS discount_cents, SUM(gross) - SUM(discount) - SUM(refunded) AS revenue_cents
               FROM shares
              GROUP BY category
              ORDER BY revenue_cents DESC, category"""),
@@ -86,7 +90,8 @@ enum AnalystReport {
 
     private static final String SOLD_IN_RANGE = """
             SELECT order_id, user_id, coupon_id, promotion_kind, promotion_id, subtotal_cents, discount_cents,
-                   total_cents, paid_at
+                   total_cents - COALESCE(refunded_cents, 0) AS total_cents, COALESCE(refunded_cents, 0) AS refunded,
+                   paid_at
               FROM orders
              WHERE paid_at >= :from AND paid_at < :to AND status IN (""" + SOLD_STATUSES + ")";
 

@@ -7,7 +7,7 @@ import com.groupbuy.events.DomainEvent;
 public sealed interface OrderEvent extends DomainEvent
         permits OrderPlaced, OrderConfirmed, OrderRejected, OrderPaid, OrderCancelled, OrderExpired,
         OrderRefunded, OrderGroupCompleted, OrderPreparationStarted, OrderReadyForPickup, OrderPickedUp,
-        OrderNotCollected {
+        OrderNotCollected, OrderPartiallyRefunded {
 
     String orderId();
 

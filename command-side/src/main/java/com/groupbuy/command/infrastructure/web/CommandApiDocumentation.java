@@ -162,11 +162,13 @@ class CommandApiDocumentation {
                         .refusing(404, NOT_FOUND)
                         .refusing(409, PICKUP_CODE_MISMATCH, ILLEGAL_STATE)
                         .sending(json("pickupCode", "K7QX")),
-                post(V1 + "/orders/{orderId}/refund", 202, "Refund a paid order in full, saying why (admin): "
-                        + "before the counter made it its units return to stock and its coupon is restored")
+                post(V1 + "/orders/{orderId}/refund", 202, "Refund a paid order, saying why (admin): in full "
+                        + "(before the counter made it its units return to stock and its coupon is restored), or "
+                        + "amountCents of it (money only; never more than is left of the payment)")
                         .refusing(404, NOT_FOUND)
                         .refusing(409, ILLEGAL_STATE)
-                        .sending(json("reason", "wrong drink made; customer left")));
+                        .refusing(422, VALIDATION_FAILED)
+                        .sending(json("reason", "one cup spilt", "amountCents", 450)));
     }
 
     private static List<DocumentedCall> flashSales() {

@@ -10,6 +10,7 @@ import com.groupbuy.events.order.OrderGroupCompleted;
 import com.groupbuy.events.order.OrderItem;
 import com.groupbuy.events.order.OrderNotCollected;
 import com.groupbuy.events.order.OrderPaid;
+import com.groupbuy.events.order.OrderPartiallyRefunded;
 import com.groupbuy.events.order.OrderPickedUp;
 import com.groupbuy.events.order.OrderPlaced;
 import com.groupbuy.events.order.OrderPreparationStarted;
@@ -59,6 +60,7 @@ public class Order {
     private long totalCents;
     private String paymentRef;
     private long paidCents;
+    private long refundedCents;
     private Instant paymentDueAt;
     private boolean groupCompleted;
 
@@ -145,8 +147,19 @@ public class Order {
             throw new BusinessRuleViolation(ErrorCode.ILLEGAL_STATE,
                     "the order's group is still open: it counts this payment; refund once the group has ended");
         }
-        apply(new OrderRefunded(orderId, userId, paidCents, OrderRefunded.REFUNDED_BY_SHOP, lines, couponId,
-                promotion, command.note(), prepared));
+        long left = paidCents - refundedCents;
+        Long amount = command.amountCents();
+        if (amount != null && (amount <= 0 || amount > left)) {
+            throw new BusinessRuleViolation(ErrorCode.VALIDATION_FAILED, "amountCents must be between 1 and the "
+                    + left + " cents left of the payment (" + paidCents + " paid, " + refundedCents + " refunded)");
+        }
+        if (amount == null || amount == left) {
+            apply(new OrderRefunded(orderId, userId, left, OrderRefunded.REFUNDED_BY_SHOP, lines, couponId,
+                    promotion, command.note(), prepared));
+        } else {
+            apply(new OrderPartiallyRefunded(orderId, userId, amount, refundedCents + amount, command.note(),
+                    status.name(), lines));
+        }
     }
 
     @CommandHandler
@@ -221,7 +234,8 @@ public class Order {
     }
 
     private void refund(ErrorCode reason) {
-        apply(new OrderRefunded(orderId, userId, paidCents, reason.name(), lines, couponId, promotion));
+        apply(new OrderRefunded(orderId, userId, paidCents - refundedCents, reason.name(), lines, couponId,
+                promotion));
     }
 
     private boolean isGroupOrder() {
@@ -278,6 +292,11 @@ public class Order {
     @EventSourcingHandler
     void on(OrderRefunded event) {
         status = OrderStatus.REFUNDED;
+    }
+
+    @EventSourcingHandler
+    void on(OrderPartiallyRefunded event) {
+        refundedCents = event.refundedInAllCents();
     }
 
     @EventSourcingHandler

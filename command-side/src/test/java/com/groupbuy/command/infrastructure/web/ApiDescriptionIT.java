@@ -150,6 +150,7 @@ class ApiDescriptionIT {
         post("/api/v1/orders/no-such-order/handover", staff, "{\"pickupCode\":\"K7QX\"}");
         post("/api/v1/orders/no-such-order/handover", staff, "{}");
         post("/api/v1/orders/no-such-order/refund", admin, "{\"reason\":\"spilt\"}");
+        post("/api/v1/orders/no-such-order/refund", admin, "{\"reason\":\"spilt\",\"amountCents\":0}");
         post("/api/v1/orders/no-such-order/refund", staff, "{\"reason\":\"spilt\"}");
 
         String sale = post("/api/v1/flash-sales", admin, """

@@ -7,6 +7,7 @@ import com.groupbuy.events.order.OrderGroupCompleted;
 import com.groupbuy.events.order.OrderItem;
 import com.groupbuy.events.order.OrderNotCollected;
 import com.groupbuy.events.order.OrderPaid;
+import com.groupbuy.events.order.OrderPartiallyRefunded;
 import com.groupbuy.events.order.OrderPickedUp;
 import com.groupbuy.events.order.OrderPlaced;
 import com.groupbuy.events.order.OrderPreparationStarted;
@@ -184,6 +185,34 @@ class OrderFulfilmentTest {
         fixture.given(paid(null)[0], paid(null)[1])
                 .when(new RefundPaidOrder(ORDER, "admin-1", "unpaid"))
                 .expectException(violationOf(ErrorCode.ILLEGAL_STATE));
+    }
+
+    @Test
+    void a_partial_refund_gives_back_money_only_and_the_order_stays_where_it_is() {
+        fixture.given(ready())
+                .when(new RefundPaidOrder(ORDER, "admin-1", "one cup spilt", 450L))
+                .expectEvents(new OrderPartiallyRefunded(ORDER, OWNER, 450, 450, "one cup spilt", "READY", LINES));
+    }
+
+    @Test
+    void partial_refunds_never_give_back_more_than_was_paid_and_a_full_refund_gives_back_the_rest() {
+        Object[] partlyRefunded = List.of(paid(null)[0], paid(null)[1], paid(null)[2],
+                new OrderPartiallyRefunded(ORDER, OWNER, 300, 300, "late", "PAID", LINES)).toArray();
+        fixture.given(partlyRefunded)
+                .when(new RefundPaidOrder(ORDER, "admin-1", "too much", 601L))
+                .expectException(violationOf(ErrorCode.VALIDATION_FAILED))
+                .expectNoEvents();
+        fixture.given(partlyRefunded)
+                .when(new RefundPaidOrder(ORDER, "admin-1", "a bit more", 100L))
+                .expectEvents(new OrderPartiallyRefunded(ORDER, OWNER, 100, 400, "a bit more", "PAID", LINES));
+        fixture.given(partlyRefunded)
+                .when(new RefundPaidOrder(ORDER, "admin-1", "the rest", 600L))
+                .expectEvents(new OrderRefunded(ORDER, OWNER, 600, OrderRefunded.REFUNDED_BY_SHOP, LINES, null, null,
+                        "the rest", false));
+        fixture.given(partlyRefunded)
+                .when(new RefundPaidOrder(ORDER, "admin-1", "all of it"))
+                .expectEvents(new OrderRefunded(ORDER, OWNER, 600, OrderRefunded.REFUNDED_BY_SHOP, LINES, null, null,
+                        "all of it", false));
     }
 
     @Test

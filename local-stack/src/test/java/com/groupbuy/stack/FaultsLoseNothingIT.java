@@ -9,7 +9,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import tools.jackson.databind.JsonNode;
 
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -162,27 +161,7 @@ class FaultsLoseNothingIT {
     @Test
     @Order(6)
     void after_every_fault_each_read_model_equals_its_rebuild_from_kafka() throws Exception {
-        String admin = shop.admin();
-        StackClient client = new StackClient();
-        JsonNode projections = client.get(stack.projectionsUrl() + "/admin/projections", admin).body();
-        assertThat(projections.size()).isPositive();
-        for (JsonNode projection : projections) {
-            String name = projection.get("name").asString();
-            StackClient.Response started = client.post(
-                    stack.projectionsUrl() + "/admin/projections/" + name + "/rebuild", admin, Map.of());
-            assertThat(started.status()).as("rebuild of %s: %s", name, started.body()).isEqualTo(202);
-            JsonNode done = await().atMost(SETTLING).pollInterval(Duration.ofMillis(500)).until(() -> client.get(
-                    stack.projectionsUrl() + "/admin/projections/" + name + "/rebuild", admin).body(),
-                    status -> !status.path("state").asString("").equals("RUNNING"));
-            assertThat(done.get("state").asString()).as("%s: %s", name, done).isEqualTo("DONE");
-            // identical is null when the rebuild could not prove both saw the same offsets; the system is quiet
-            // here, so the live model's checksum must equal the rebuilt one's either way
-            assertThat(done.path("identical").isBoolean() && !done.get("identical").asBoolean())
-                    .as("%s differs from its rebuild: %s", name, done).isFalse();
-            assertThat(done.path("liveChecksum").path("checksum").asString())
-                    .as("%s equals its rebuild: %s", name, done)
-                    .isEqualTo(done.path("rebuiltChecksum").path("checksum").asString()).isNotEmpty();
-        }
+        RebuildCheck.everyReadModelEqualsItsRebuild(stack.projectionsUrl(), shop.admin(), SETTLING);
     }
 
     /** What a fault does once started: returns when the system has what it needs again. */

@@ -2,7 +2,10 @@ package com.groupbuy.stack;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
 
 import java.nio.file.Path;
@@ -24,6 +27,7 @@ import static org.awaitility.Awaitility.await;
  * The newcomer's way in: the real processes, started from their jars against real Kafka, PostgreSQL and Redis,
  * driven over HTTP as a storefront and an admin would.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ProductSliceEndToEndIT {
 
     private static LocalStack stack;
@@ -534,6 +538,16 @@ class ProductSliceEndToEndIT {
             assertThat(view.get("refundedCents").asLong()).isEqualTo(960);
             assertThat(availableStock("PART-REFUND", buyer)).as("not made yet: its units are back").isEqualTo(10);
         });
+    }
+
+    /**
+     * Last, after every other test of the class: the read models the real commands above wrote (menu changes, drink
+     * options, partial refunds among them) are what a rebuild from Kafka makes of the same events.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void every_read_model_equals_its_rebuild_from_kafka() throws Exception {
+        RebuildCheck.everyReadModelEqualsItsRebuild(stack.projectionsUrl(), admin, Duration.ofSeconds(60));
     }
 
     /** Places an order of one line and pays it once it is confirmed; its id. */

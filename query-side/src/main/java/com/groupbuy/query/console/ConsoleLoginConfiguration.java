@@ -67,7 +67,7 @@ class ConsoleLoginConfiguration {
     }
 
     /** Spring Boot's default redirect URI ({@code {baseUrl}/login/oauth2/code/...}) would not carry the session. */
-    private static void requireRedirectionUnderTheConsole(ClientRegistration registration) {
+    static void requireRedirectionUnderTheConsole(ClientRegistration registration) {
         String expected = "{baseUrl}" + REDIRECTION + "{registrationId}";
         if (!registration.getRedirectUri().contains(REDIRECTION)) {
             throw new IllegalStateException("set spring.security.oauth2.client.registration."

@@ -79,11 +79,16 @@ public final class TestIdentityProvider implements AutoCloseable {
     @EnableWebSecurity
     static class Provider {
 
-        /** Every answer comes from the security filters; Tomcat passes a request through them only to a servlet. */
+        /**
+         * Every answer comes from the security filters; Tomcat passes a request through them only to a servlet. The
+         * session cookie has a name of its own: a browser keeps cookies by host, not port, and the query side is on
+         * 127.0.0.1 too.
+         */
         @Bean
         TomcatServletWebServerFactory webServer() {
             TomcatServletWebServerFactory server = new TomcatServletWebServerFactory(0);
             server.setRegisterDefaultServlet(true);
+            server.getSettings().getSession().getCookie().setName("PROVIDER_SESSION");
             return server;
         }
 

@@ -1,9 +1,14 @@
 package com.groupbuy.query.console;
 
 import com.groupbuy.identityprovider.TestIdentityProvider;
+import com.groupbuy.platform.browser.HeadlessChromium;
 import com.groupbuy.query.QuerySideTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeOptions;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -15,6 +20,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -24,18 +30,21 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The console's sign-in with an identity provider, against a real one in the test's JVM
  * ({@link TestIdentityProvider}), configured as docs/console.md says: a client registration for the query side's
  * OAuth2 login, and the provider's keys, issuer and audience for every bearer token. A user signs in through the
  * provider's login form, the page's call to {@code /console/token} answers the provider's access token, and the
- * APIs take it as any bearer token: for what the user's roles allow, and no further.
+ * APIs take it as any bearer token: for what the user's roles allow, and no further. Once over HTTP, step by step,
+ * and once in headless Chromium through the console's button.
  */
 class ConsoleSignInIT extends QuerySideTestSupport {
 
     private static final TestIdentityProvider PROVIDER = TestIdentityProvider.start();
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Duration PATIENCE = Duration.ofSeconds(20);
     private static final String SALES = "/api/v1/analytics/sales?from=2026-12-01T00:00:00Z&to=2026-12-02T00:00:00Z";
 
     @DynamicPropertySource
@@ -112,6 +121,38 @@ class ConsoleSignInIT extends QuerySideTestSupport {
         HttpResponse<String> afterSignOut = new Browser().withCookie(uri("/console/"), "JSESSIONID", session)
                 .get(uri("/console/token"), null);
         assertThat(afterSignOut.statusCode()).as("the signed-out session's token").isEqualTo(401);
+    }
+
+    @Test
+    void in_the_console_a_user_signs_in_with_the_provider_sees_the_analyst_view_and_signs_out() throws Exception {
+        ChromeDriver chrome = HeadlessChromium.start(new ChromeOptions());
+        try {
+            chrome.get(uri("/console/").toString());
+            WebElement signIn = await().atMost(PATIENCE)
+                    .until(() -> chrome.findElements(By.cssSelector("#oidc-sign-in button")), found -> !found.isEmpty())
+                    .get(0);
+            assertThat(signIn.getText()).isEqualTo("Sign in with Test IdP");
+            signIn.click();
+
+            await().atMost(PATIENCE).until(chrome::getCurrentUrl, (PROVIDER.issuer() + "/login")::equals);
+            chrome.findElement(By.name("username")).sendKeys(TestIdentityProvider.USER);
+            chrome.findElement(By.name("password")).sendKeys(TestIdentityProvider.PASSWORD);
+            chrome.findElement(By.cssSelector("button[type=submit]")).click();
+            await().atMost(PATIENCE).until(() -> chrome.findElement(By.tagName("body")).getDomAttribute("data-loaded"),
+                    "analyst"::equals);
+            assertThat(chrome.getCurrentUrl()).isEqualTo(uri("/console/").toString());
+            assertThat(chrome.findElement(By.id("identity")).getText()).isEqualTo("signed in as ana (analyst)");
+
+            chrome.findElement(By.id("sign-out")).click();
+            await().atMost(PATIENCE).until(() -> chrome.findElement(By.id("identity")).getText(),
+                    "not signed in"::equals);
+            chrome.navigate().refresh();
+            await().atMost(PATIENCE).until(() -> chrome.findElement(By.id("message")).getText(),
+                    "Sign in to see the analyst view."::equals);
+            assertThat(chrome.findElement(By.id("identity")).getText()).isEqualTo("not signed in");
+        } finally {
+            chrome.quit();
+        }
     }
 
     private static String hiddenCsrfToken(String loginPage) {

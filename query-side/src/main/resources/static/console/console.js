@@ -64,6 +64,7 @@ function claims() {
 
 function signIn(newToken) {
     sessionStorage.setItem(TOKEN_KEY, newToken.trim());
+    state.signInFailed = false;
     showIdentity();
     show(currentView());
 }
@@ -104,6 +105,7 @@ function showProviderSignIn() {
 
 async function signOut() {
     sessionStorage.removeItem(TOKEN_KEY);
+    state.signInFailed = false;
     if (state.settings.signIn.length > 0) {
         await fetch('/console/sign-out', {method: 'POST'});
     }

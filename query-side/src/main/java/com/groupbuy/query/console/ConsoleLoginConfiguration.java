@@ -17,6 +17,7 @@ import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizedCli
 import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
@@ -35,6 +36,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 class ConsoleLoginConfiguration {
 
     static final String SIGN_OUT = "/console/sign-out";
+    /** Where a refused sign-in lands; the page says so. A refused callback makes no session. */
+    static final String SIGN_IN_FAILED = "/console/?sign-in-failed";
     /** Where the page sends the browser to sign in with a registration ({@code /{registrationId}} appended). */
     static final String AUTHORIZATION = "/console/oauth2/authorization";
     /** Where the provider sends the browser back: each registration's {@code redirect-uri}. */
@@ -47,6 +50,8 @@ class ConsoleLoginConfiguration {
     SecurityFilterChain consoleLoginSecurity(HttpSecurity http, InMemoryClientRegistrationRepository registrations,
                                              OAuth2AuthorizedClientRepository clients) throws Exception {
         registrations.forEach(ConsoleLoginConfiguration::requireRedirectionUnderTheConsole);
+        SimpleUrlAuthenticationFailureHandler failed = new SimpleUrlAuthenticationFailureHandler(SIGN_IN_FAILED);
+        failed.setAllowSessionCreation(false);
         return http
                 .securityMatcher(PATHS)
                 .csrf(csrf -> csrf.disable())
@@ -58,7 +63,7 @@ class ConsoleLoginConfiguration {
                         .authorizedClientRepository(clients)
                         .loginPage("/console/")
                         .defaultSuccessUrl("/console/", true)
-                        .failureUrl("/console/?sign-in-failed"))
+                        .failureHandler(failed))
                 .logout(logout -> logout
                         .logoutRequestMatcher(PathPatternRequestMatcher.withDefaults()
                                 .matcher(HttpMethod.POST, SIGN_OUT))

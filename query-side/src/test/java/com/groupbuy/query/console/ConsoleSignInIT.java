@@ -79,13 +79,19 @@ class ConsoleSignInIT extends QuerySideTestSupport {
     }
 
     @Test
-    void without_a_sign_in_there_is_no_token_and_no_session() throws Exception {
+    void without_a_sign_in_there_is_no_token_and_a_return_from_nowhere_fails_without_a_session() throws Exception {
         HttpResponse<String> token = getRaw("/console/token", null, "application/json");
         assertThat(token.statusCode()).isEqualTo(401);
         assertThat(token.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
                 assertThat(type).startsWith("application/problem+json"));
         assertThat(JSON.readTree(token.body()).get("code").asString()).isEqualTo("UNAUTHORIZED");
         assertThat(token.headers().allValues("Set-Cookie")).isEmpty();
+
+        HttpResponse<String> forgedReturn = getRaw("/console/login/oauth2/code/groupbuy?code=c&state=s", null, null);
+        assertThat(forgedReturn.statusCode()).isEqualTo(302);
+        assertThat(forgedReturn.headers().firstValue("Location")).hasValueSatisfying(location ->
+                assertThat(location).endsWith("/console/?sign-in-failed"));
+        assertThat(forgedReturn.headers().allValues("Set-Cookie")).isEmpty();
     }
 
     @Test

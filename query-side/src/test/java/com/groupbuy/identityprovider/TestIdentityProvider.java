@@ -28,11 +28,13 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
+import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -50,6 +52,11 @@ public final class TestIdentityProvider implements AutoCloseable {
     public static final String USER = "ana";
     public static final String PASSWORD = "ana-password";
     public static final String AUDIENCE = "groupbuy";
+    /**
+     * Shorter than the minute before its expiry in which Spring Security's client refreshes an access token: the
+     * query side refreshes it whenever the page asks for it.
+     */
+    public static final Duration ACCESS_TOKEN_LIFETIME = Duration.ofSeconds(30);
 
     private final AnnotationConfigServletWebServerApplicationContext context;
 
@@ -113,6 +120,7 @@ public final class TestIdentityProvider implements AutoCloseable {
                     .redirectUri("http://127.0.0.1/console/login/oauth2/code/groupbuy")
                     .scope(OidcScopes.OPENID)
                     .clientSettings(ClientSettings.builder().requireAuthorizationConsent(false).build())
+                    .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(ACCESS_TOKEN_LIFETIME).build())
                     .build());
         }
 

@@ -122,6 +122,13 @@ class ConsoleSignInIT extends QuerySideTestSupport {
         assertProblem(get("/api/v1/me/orders", token), 403, "FORBIDDEN");
         assertProblem(get("/api/v1/counter/queue", token), 403, "FORBIDDEN");
 
+        HttpResponse<String> again = browser.get(uri("/console/token"), null);
+        assertThat(again.statusCode()).isEqualTo(200);
+        String refreshed = JSON.readTree(again.body()).get("token").asString();
+        assertThat(refreshed).as("the token asked again, refreshed: it lives %s, expiring within the client's minute",
+                TestIdentityProvider.ACCESS_TOKEN_LIFETIME).isNotEqualTo(token);
+        assertThat(get(SALES, refreshed).status()).isEqualTo(200);
+
         String session = browser.cookie(uri("/console/token"), "JSESSIONID");
         assertThat(browser.post(uri("/console/sign-out"), Map.of()).statusCode()).isEqualTo(204);
         HttpResponse<String> afterSignOut = new Browser().withCookie(uri("/console/"), "JSESSIONID", session)

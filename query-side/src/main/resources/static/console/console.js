@@ -7,7 +7,7 @@ const COUNTER_POLL_MS = 3000;
 const OPERATOR_POLL_MS = 5000;
 const FRESHNESS_HEADERS = ['X-Read-Model-Position', 'X-Read-Model-Event-Time', 'X-Read-Model-Age'];
 
-const state = {settings: {operatorUrl: null, devTokens: false}, timer: null, loaded: {}};
+const state = {settings: {operatorUrl: null, devTokens: false, signIn: []}, timer: null, loaded: {}};
 const $ = id => document.getElementById(id);
 
 class Refused extends Error {
@@ -64,6 +64,7 @@ function claims() {
 
 function signIn(newToken) {
     sessionStorage.setItem(TOKEN_KEY, newToken.trim());
+    state.signInFailed = false;
     showIdentity();
     show(currentView());
 }
@@ -79,6 +80,37 @@ async function devSignIn(role) {
         return;
     }
     signIn((await response.json()).token);
+}
+
+// Back from the identity provider, the query side's session holds the user's access token: take it once.
+async function pickUpProviderToken() {
+    const response = await fetch('/console/token', {headers: {Accept: 'application/json'}});
+    if (response.ok) {
+        sessionStorage.setItem(TOKEN_KEY, (await response.json()).token);
+    }
+}
+
+function showProviderSignIn() {
+    const box = $('oidc-sign-in');
+    state.settings.signIn.forEach(provider => {
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.className = 'provider';
+        button.textContent = 'Sign in with ' + provider.name;
+        button.addEventListener('click', () => location.assign(provider.url));
+        box.append(button);
+    });
+    box.hidden = state.settings.signIn.length === 0;
+}
+
+async function signOut() {
+    sessionStorage.removeItem(TOKEN_KEY);
+    state.signInFailed = false;
+    if (state.settings.signIn.length > 0) {
+        await fetch('/console/sign-out', {method: 'POST'});
+    }
+    showIdentity();
+    show(currentView());
 }
 
 function showIdentity() {
@@ -410,7 +442,8 @@ async function show(name) {
     document.body.dataset.view = name;
     say('');
     if (!token()) {
-        say('Sign in to see the ' + name + ' view.', 'forbidden');
+        say(state.signInFailed ? 'Sign-in with the identity provider failed: try again.'
+            : 'Sign in to see the ' + name + ' view.', 'forbidden');
         return;
     }
     const view = views[name];
@@ -440,22 +473,25 @@ async function start() {
     $('sales-from').value = today();
     $('sales-to').value = tomorrow();
     try {
-        state.settings = (await (await fetch('/console/settings.json')).json());
+        state.settings = Object.assign(state.settings, await (await fetch('/console/settings.json')).json());
     } catch (e) {
         say('Could not read the console settings: ' + e.message, 'error');
     }
     $('dev-sign-in').hidden = !state.settings.devTokens;
+    showProviderSignIn();
+    if (new URLSearchParams(location.search).has('sign-in-failed')) {
+        history.replaceState(null, '', location.pathname + location.hash);
+        state.signInFailed = true;
+    } else if (state.settings.signIn.length > 0 && !token()) {
+        await pickUpProviderToken().catch(e => say('Could not take the sign-in: ' + e.message, 'error'));
+    }
     document.querySelectorAll('#dev-sign-in button').forEach(b =>
         b.addEventListener('click', () => devSignIn(b.dataset.role)));
     $('token-form').addEventListener('submit', e => {
         e.preventDefault();
         signIn($('token-input').value);
     });
-    $('sign-out').addEventListener('click', () => {
-        sessionStorage.removeItem(TOKEN_KEY);
-        showIdentity();
-        show(currentView());
-    });
+    $('sign-out').addEventListener('click', () => signOut().catch(e => say('Sign-out failed: ' + e.message, 'error')));
     $('sales-form').addEventListener('submit', e => {
         e.preventDefault();
         loadSales().catch(error => refused(error, 'analyst'));

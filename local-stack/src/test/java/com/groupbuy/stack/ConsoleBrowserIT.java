@@ -1,5 +1,6 @@
 package com.groupbuy.stack;
 
+import com.groupbuy.platform.browser.HeadlessChromium;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -10,7 +11,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 
@@ -46,7 +46,6 @@ class ConsoleBrowserIT {
 
     @BeforeAll
     static void startStackAndBrowser() throws Exception {
-        List<String> browserPaths = installedBrowser();
         Path logs = Path.of(System.getProperty("groupbuy.stack.logs", "target/stack-logs"));
         stack = LocalStack.start(StackOptions.forTests(logs));
         String admin = client.devToken(stack.apiUrl(), "admin-1", "admin");
@@ -56,12 +55,9 @@ class ConsoleBrowserIT {
         Files.createDirectories(SCREENSHOTS);
         Files.createDirectories(DOWNLOADS);
         ChromeOptions options = new ChromeOptions();
-        options.setBinary(browserPaths.get(1));
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1100");
         options.setExperimentalOption("prefs", Map.of("download.default_directory", DOWNLOADS.toString(),
                 "download.prompt_for_download", false));
-        browser = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(browserPaths.get(0))).usingAnyFreePort().build(), options);
+        browser = HeadlessChromium.start(options);
     }
 
     @AfterAll
@@ -233,17 +229,5 @@ class ConsoleBrowserIT {
         int index = List.of(csv.get(0).split(",")).indexOf(name);
         assertThat(index).as("column %s of %s", name, csv.get(0)).isNotNegative();
         return csv.get(1).split(",")[index];
-    }
-
-    /** Runs bin/browser, which installs Chromium and its driver when missing: the driver's path, then the browser's. */
-    private static List<String> installedBrowser() throws IOException, InterruptedException {
-        Path root = Path.of(System.getProperty("groupbuy.project.root", ".."));
-        Process process = new ProcessBuilder(root.resolve("bin/browser").toString())
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor()).as("bin/browser could not install Chromium and chromedriver").isZero();
-        List<String> paths = out.lines().toList();
-        assertThat(paths).as("bin/browser's answer").hasSize(2);
-        return paths;
     }
 }

@@ -88,10 +88,12 @@ public abstract class QuerySideTestSupport {
         return send(HttpRequest.newBuilder(uri(path)).GET(), token);
     }
 
-    /** The raw answer, for headers and bodies that are not JSON. */
+    /** The raw answer, for headers and bodies that are not JSON; without a token when {@code token} is null. */
     protected HttpResponse<String> getRaw(String path, String token, String accept) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET()
-                .header("Authorization", "Bearer " + token);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         if (accept != null) {
             request.header("Accept", accept);
         }
@@ -114,7 +116,7 @@ public abstract class QuerySideTestSupport {
         return texts;
     }
 
-    private URI uri(String path) {
+    protected URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 

@@ -4,6 +4,7 @@ import com.groupbuy.query.QuerySideTestSupport;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,6 +34,22 @@ class ConsolePagesIT extends QuerySideTestSupport {
         assertThat(settings.status()).isEqualTo(200);
         assertThat(settings.body().get("devTokens").asBoolean()).isTrue();
         assertThat(settings.body().get("operatorUrl").isNull()).isTrue();
+        assertThat(settings.body().get("signIn").isEmpty()).as("identity providers to sign in with").isTrue();
+    }
+
+    /** Without a client registration the console's sign-in paths do not exist, and nothing makes a session. */
+    @Test
+    void without_an_identity_provider_there_is_no_sign_in_and_no_session() throws Exception {
+        for (String path : List.of("/console/token", "/console/oauth2/authorization/groupbuy",
+                "/console/login/oauth2/code/groupbuy?code=c&state=s")) {
+            HttpResponse<String> answer = getRaw(path, null, "text/html");
+            assertThat(answer.statusCode()).as(path).isEqualTo(404);
+            assertThat(answer.headers().allValues("Set-Cookie")).as(path).isEmpty();
+        }
+        HttpResponse<String> sales = getRaw("/api/v1/analytics/sales?from=2026-01-01&to=2026-01-02",
+                token("a1", "analyst"), null);
+        assertThat(sales.statusCode()).isEqualTo(200);
+        assertThat(sales.headers().allValues("Set-Cookie")).isEmpty();
     }
 
     @Test

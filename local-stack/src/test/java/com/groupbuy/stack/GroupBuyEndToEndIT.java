@@ -6,8 +6,12 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -205,6 +209,71 @@ class GroupBuyEndToEndIT {
         });
         assertThat(client.get(stack.queryUrl() + "/api/v1/group-buys", token("gc-ann")).body().get("items")
                 .findValuesAsString("groupBuyId")).doesNotContain(dealId);
+    }
+
+    @Test
+    void a_customer_finds_a_happy_hour_deal_open_now_joins_its_group_and_sees_how_many_more_it_waits_for()
+            throws Exception {
+        String admin = client.devToken(stack.apiUrl(), "admin-h", "admin");
+        String sku = "HAPPY-" + UUID.randomUUID().toString().substring(0, 6);
+        assertThat(client.post(stack.apiUrl() + "/api/v1/products", admin, Map.of("sku", sku, "name", "Lychee tea",
+                "category", "tea", "priceCents", 500, "initialStock", 20)).status()).isEqualTo(201);
+        ZonedDateTime utc = Instant.now().atZone(ZoneOffset.UTC);
+        List<String> everyDay = Arrays.stream(DayOfWeek.values()).map(Enum::name).toList();
+        String nowOpen = happyHourDeal(admin, sku, Map.of("days", everyDay, "timeZone", "UTC",
+                "from", hhmm(utc.minusHours(1)), "to", hhmm(utc.plusHours(1))));
+        String laterToday = happyHourDeal(admin, sku, Map.of("days", List.of(utc.getDayOfWeek().plus(3).name()),
+                "timeZone", "UTC", "from", "00:00", "to", "23:59"));
+
+        StackClient.Response opened = client.post(stack.apiUrl() + "/api/v1/group-buys/" + nowOpen + "/groups",
+                token("hh-ann"), Map.of());
+        assertThat(opened.status()).isEqualTo(202);
+        String groupId = opened.body().get("groupId").asString();
+        StackClient.Response outsideHours = client.post(stack.apiUrl() + "/api/v1/group-buys/" + laterToday
+                + "/groups", token("hh-ann"), Map.of());
+        assertThat(outsideHours.status()).isEqualTo(409);
+        assertThat(outsideHours.body().get("code").asString()).isEqualTo("NOT_STARTED");
+
+        String bob = token("hh-bob");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode offered = client.get(stack.queryUrl() + "/api/v1/group-buys?limit=200", bob).body()
+                    .get("items");
+            List<String> ids = offered.findValuesAsString("groupBuyId");
+            assertThat(ids).contains(nowOpen, laterToday);
+            JsonNode deal = offered.get(ids.indexOf(nowOpen));
+            assertThat(deal.get("joinableGroups").asLong()).isEqualTo(1);
+            assertThat(deal.get("opensGroupsNow").asBoolean()).isTrue();
+            assertThat(offered.get(ids.indexOf(laterToday)).get("opensGroupsNow").asBoolean()).isFalse();
+        });
+        JsonNode open = client.get(stack.queryUrl() + "/api/v1/group-buys/" + nowOpen + "/groups?status=OPEN", bob)
+                .body();
+        assertThat(open.get("items").findValuesAsString("groupId")).containsExactly(groupId);
+        StackClient.Response joined = client.post(stack.apiUrl() + "/api/v1/group-buys/" + nowOpen + "/groups/"
+                + groupId + "/members", bob, Map.of());
+        assertThat(joined.status()).isEqualTo(202);
+        String order = joined.body().get("orderId").asString();
+        payWhenConfirmed(order, bob, 400);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode promotion = client.get(stack.queryUrl() + "/api/v1/orders/" + order, bob).body()
+                    .get("promotion");
+            assertThat(promotion.get("groupStatus").asString()).isEqualTo("OPEN");
+            assertThat(promotion.get("groupSize").asInt() - promotion.get("paidMembers").asInt())
+                    .as("paid, waiting for 2 more").isEqualTo(2);
+        });
+    }
+
+    private static String happyHourDeal(String admin, String sku, Map<String, Object> happyHours) throws Exception {
+        Instant now = Instant.now();
+        StackClient.Response deal = client.post(stack.apiUrl() + "/api/v1/group-buys", admin, Map.of("sku", sku,
+                "groupPriceCents", 400, "groupSize", 3, "windowSeconds", 600, "happyHours", happyHours,
+                "startsAt", now.minusSeconds(1).toString(), "endsAt", now.plusSeconds(3600).toString()));
+        assertThat(deal.status()).as(deal.body().toString()).isEqualTo(201);
+        return deal.body().get("groupBuyId").asString();
+    }
+
+    private static String hhmm(ZonedDateTime time) {
+        return "%02d:%02d".formatted(time.getHour(), time.getMinute());
     }
 
     /** A product of 20 units at 500 and a deal on it running now: 400 in groups of {@code groupSize}; its id. */

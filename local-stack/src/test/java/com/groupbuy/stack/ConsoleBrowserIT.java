@@ -197,9 +197,14 @@ class ConsoleBrowserIT {
         await().atMost(PATIENCE).until(() -> browser.findElement(By.id("confirm")).isDisplayed());
     }
 
+    /**
+     * The orders the counter's table lists, read in one script: the table is drawn anew every few seconds, so rows
+     * found one call earlier may be gone (a stale element) by the time their attribute is read.
+     */
+    @SuppressWarnings("unchecked")
     private List<String> counterOrders() {
-        return browser.findElements(By.cssSelector("#counter-table tbody tr")).stream()
-                .map(row -> row.getDomAttribute("data-order-id")).toList();
+        return (List<String>) browser.executeScript("return Array.from(document.querySelectorAll("
+                + "'#counter-table tbody tr')).map(row => row.getAttribute('data-order-id'));");
     }
 
     /** The numbers the chart on {@code canvasId} draws, read from its Chart.js instance. */

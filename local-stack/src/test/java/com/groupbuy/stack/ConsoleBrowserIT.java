@@ -1,6 +1,7 @@
 package com.groupbuy.stack;
 
 import com.groupbuy.platform.browser.HeadlessChromium;
+import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -8,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -81,7 +83,7 @@ class ConsoleBrowserIT {
     void an_analyst_sees_the_demo_sales_charted_by_hour_and_category_and_downloads_them_as_csv() throws Exception {
         open("analyst", "analyst");
         new Select(browser.findElement(By.id("sales-measure"))).selectByValue("units");
-        await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+        settled().pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             browser.findElement(By.cssSelector("#sales-form button[type=submit]")).click();
             assertThat(chartTotal("sales-chart")).isEqualTo(demo.paidUnits());
         });
@@ -89,7 +91,7 @@ class ConsoleBrowserIT {
         assertThat(chartLabels("category-chart")).containsExactly("latte", "milk-tea", "smoothie", "tea");
         assertThat(browser.findElement(By.id("sales-freshness")).getText()).contains("sales=").contains("s old");
 
-        await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+        settled().pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             browser.navigate().refresh();
             awaitLoaded("analyst");
             assertThat(chartData("coupon-chart")).containsExactly(2L, 1L, 0L, 1L);
@@ -104,7 +106,7 @@ class ConsoleBrowserIT {
         Files.deleteIfExists(csv);
         new Select(browser.findElement(By.id("sales-measure"))).selectByValue("units");
         browser.findElement(By.id("sales-csv")).click();
-        await().atMost(PATIENCE).until(() -> Files.exists(csv) && Files.size(csv) > 0);
+        settled().until(() -> Files.exists(csv) && Files.size(csv) > 0);
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
         assertThat(lines.getFirst()).isEqualTo(
                 "bucket_start,sku,category,orders,units,gross_cents,discount_cents,revenue_cents");
@@ -116,7 +118,7 @@ class ConsoleBrowserIT {
         Path groupCsv = DOWNLOADS.resolve("group-" + demo.groupBuyId() + ".csv");
         Files.deleteIfExists(groupCsv);
         browser.findElement(By.id("group-csv")).click();
-        await().atMost(PATIENCE).until(() -> Files.exists(groupCsv) && Files.size(groupCsv) > 0);
+        settled().until(() -> Files.exists(groupCsv) && Files.size(groupCsv) > 0);
         List<String> groupRows = Files.readAllLines(groupCsv, StandardCharsets.UTF_8);
         assertThat(groupRows).hasSize(2);
         assertThat(column(groupRows, "groupsCompleted")).isEqualTo("1");
@@ -126,20 +128,20 @@ class ConsoleBrowserIT {
     @Test
     void staff_see_the_counter_queue_and_a_newly_paid_order_appears_without_reloading() throws Exception {
         open("staff", "counter");
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(counterOrders())
+        settled().untilAsserted(() -> assertThat(counterOrders())
                 .containsAll(demo.paidOrders().stream().map(DemoActivity.PaidOrder::orderId).toList()));
         assertThat(browser.findElement(By.id("counter-freshness")).getText()).contains("orders=");
 
         DemoActivity.PaidOrder late = DemoActivity.placeAndPay(client, stack.apiUrl(), stack.queryUrl(),
                 "walk-in-1", Map.of("OOLONG-ICED", 1));
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(counterOrders()).contains(late.orderId()));
+        settled().untilAsserted(() -> assertThat(counterOrders()).contains(late.orderId()));
         screenshot("counter");
     }
 
     @Test
     void an_admin_sees_queue_depth_lag_and_dead_letters_and_replays_only_after_confirming() throws IOException {
         open("admin", "operator");
-        await().atMost(PATIENCE).untilAsserted(() -> {
+        settled().untilAsserted(() -> {
             assertThat(browser.findElement(By.id("order-queue-depth")).getText()).matches("\\d+");
             assertThat(chartLabels("lag-chart")).contains("orders", "sales", "coupons");
         });
@@ -154,7 +156,7 @@ class ConsoleBrowserIT {
         clickAction("sales", "Replay dead letters");
         assertThat(browser.findElement(By.id("confirm-text")).getText()).contains("Replay the dead letters of sales");
         browser.findElement(By.id("confirm-ok")).click();
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(browser.findElement(By.id("operator-result"))
+        settled().untilAsserted(() -> assertThat(browser.findElement(By.id("operator-result"))
                 .getText()).startsWith("Replay of sales:").contains("\"projection\":\"sales\""));
     }
 
@@ -162,7 +164,7 @@ class ConsoleBrowserIT {
     void a_customer_is_refused_the_analyst_view_with_a_visible_forbidden_message() throws IOException {
         open("customer", "analyst");
         WebElement message = browser.findElement(By.id("message"));
-        await().atMost(PATIENCE).untilAsserted(() -> {
+        settled().untilAsserted(() -> {
             assertThat(message.isDisplayed()).isTrue();
             assertThat(message.getText()).startsWith("Forbidden").contains("customer");
         });
@@ -177,9 +179,9 @@ class ConsoleBrowserIT {
     private void open(String role, String view) {
         browser.get(stack.consoleUrl() + "#" + view);
         WebElement signIn = browser.findElement(By.cssSelector("#dev-sign-in button[data-role=" + role + "]"));
-        await().atMost(PATIENCE).until(signIn::isDisplayed);
+        settled().until(signIn::isDisplayed);
         signIn.click();
-        await().atMost(PATIENCE).until(() -> browser.findElement(By.id("identity")).getText()
+        settled().until(() -> browser.findElement(By.id("identity")).getText()
                 .contains("(" + role + ")"));
         if (!role.equals("customer")) {
             awaitLoaded(view);
@@ -187,14 +189,22 @@ class ConsoleBrowserIT {
     }
 
     private void awaitLoaded(String view) {
-        await().atMost(PATIENCE).until(() -> view.equals(browser.findElement(By.tagName("body"))
+        settled().until(() -> view.equals(browser.findElement(By.tagName("body"))
                 .getDomAttribute("data-loaded")));
     }
 
     private void clickAction(String projection, String label) {
         browser.findElements(By.cssSelector("#projection-table tr[data-projection=" + projection + "] button"))
                 .stream().filter(button -> button.getText().equals(label)).findFirst().orElseThrow().click();
-        await().atMost(PATIENCE).until(() -> browser.findElement(By.id("confirm")).isDisplayed());
+        settled().until(() -> browser.findElement(By.id("confirm")).isDisplayed());
+    }
+
+    /**
+     * Waits as long as the page may take; the page redraws its tables and charts as answers arrive, so an element
+     * found a moment earlier may be stale when read: that is a reason to look again, not a failure.
+     */
+    private static ConditionFactory settled() {
+        return await().atMost(PATIENCE).ignoreExceptionsInstanceOf(StaleElementReferenceException.class);
     }
 
     /**

@@ -1,7 +1,8 @@
 package com.groupbuy.command.infrastructure.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.config.MeterFilter;
+import org.axonframework.micrometer.GlobalMetricRegistry;
+import org.axonframework.micrometer.MetricsConfigurerModule;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,9 +15,9 @@ class MetricsConfiguration {
         return new CommandOutcomes(registry);
     }
 
-    /** Spring Boot applies every {@code MeterFilter} bean to the registry before meters are registered. */
+    /** Takes the place of the module Axon's auto-configuration would add (it stands back for any such bean). */
     @Bean
-    MeterFilter axonMeters() {
-        return new AxonMeters();
+    MetricsConfigurerModule axonMessageMonitors(GlobalMetricRegistry axonRegistry) {
+        return new AxonMessageMonitors(axonRegistry);
     }
 }

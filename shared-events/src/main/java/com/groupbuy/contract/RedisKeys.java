@@ -72,6 +72,14 @@ public final class RedisKeys {
         return flashSaleGate(flashSaleId) + ":orders";
     }
 
+    /**
+     * A customer's purchase attempts on one flash sale in one rate-limit window: in the sale's hash slot, so the
+     * gate's admission script counts them in the same call (and stays valid on a Redis Cluster).
+     */
+    public static String flashSaleGateRate(String flashSaleId, String userId, long window) {
+        return flashSaleGate(flashSaleId) + ":rate:" + userId + ":" + window;
+    }
+
     /** A customer's request count in the current rate-limit window. */
     public static String rateWindow(String userId, long window) {
         return PREFIX + "rate:{" + userId + "}:" + window;

@@ -277,6 +277,46 @@ class FlashSaleIT {
         });
     }
 
+    @Test
+    void a_refusal_on_the_crowd_path_reads_like_the_same_refusal_through_the_controller() throws Exception {
+        String sale = scheduleSale(product(10), 1, 1, Instant.now().minusSeconds(1), Instant.now().plusSeconds(600));
+        assertThat(buy(sale, "first-buyer").status()).isEqualTo(202);
+        String token = api.token("late-buyer", "customer");
+        String path = "/api/v1/flash-sales/" + sale + "/orders";
+
+        Answer crowdPath = api.post(path, token, "{\"quantity\":1}");
+        Answer controllerPath = api.post(path, token, "{\"quantity\":1}", "late-buyer-key");
+
+        assertThat(crowdPath.status()).isEqualTo(409);
+        assertThat(crowdPath.body()).isEqualTo(controllerPath.body());
+        assertThat(crowdPath.body().propertyNames()).contains("type", "title", "status", "detail", "code", "instance");
+        assertThat(crowdPath.code()).isEqualTo("SOLD_OUT");
+        assertThat(crowdPath.field("instance")).isEqualTo(path);
+        assertThat(prometheus()).as("the crowd path's 202s are timed under the endpoint's pattern, as the latency SLO reads them")
+                .containsPattern("http_server_requests_seconds_count\\{[^}]*status=\"202\"[^}]*"
+                        + "uri=\"/api/v1/flash-sales/\\{flashSaleId}/orders\"");
+    }
+
+    @Test
+    void purchases_without_a_customers_token_or_a_well_formed_body_get_the_answers_of_every_endpoint()
+            throws Exception {
+        String sale = scheduleSale(product(10), 5, 1, Instant.now().minusSeconds(1), Instant.now().plusSeconds(600));
+        String path = "/api/v1/flash-sales/" + sale + "/orders";
+        String customer = api.token("picky-buyer", "customer");
+
+        assertThat(api.post(path, null, "{\"quantity\":1}").status()).isEqualTo(401);
+        assertThat(api.post(path, "not-a-token", "{\"quantity\":1}").status()).isEqualTo(401);
+        assertThat(api.post(path, admin, "{\"quantity\":1}").status()).isEqualTo(403);
+        Answer zero = api.post(path, customer, "{\"quantity\":0}");
+        assertThat(zero.status()).isEqualTo(400);
+        assertThat(zero.code()).isEqualTo("VALIDATION_FAILED");
+        assertThat(api.post(path, customer, "{\"quantity\":").status()).isEqualTo(400);
+        assertThat(api.post("/api/v1/flash-sales/" + "x".repeat(65) + "/orders", customer, "{\"quantity\":1}")
+                .status()).isEqualTo(400);
+        assertThat(api.post(path, customer, "{\"quantity\":1}").status())
+                .as("none of those was admitted: the limit is 1 per customer").isEqualTo(202);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"100000001", "9223372036854775807", "199.9"})
     void a_price_above_a_million_or_in_fractions_of_a_cent_is_refused_before_any_unit_is_set_aside(String price)
@@ -289,6 +329,12 @@ class FlashSaleIT {
         assertThat(refused.code()).isEqualTo("VALIDATION_FAILED");
         assertThat(refused.body().get("errors").findValuesAsString("field")).containsExactly("priceCents");
         assertThat(events.typesOf(sku)).containsExactly("ProductRegistered");
+    }
+
+    private String prometheus() throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private String product(int stock) {

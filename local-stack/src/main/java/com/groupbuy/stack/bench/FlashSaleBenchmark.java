@@ -2,6 +2,7 @@ package com.groupbuy.stack.bench;
 
 import com.groupbuy.command.flashsale.gate.Admission;
 import com.groupbuy.command.flashsale.gate.FlashSaleGate;
+import com.groupbuy.command.infrastructure.ratelimit.RateLimit;
 import com.groupbuy.stack.LocalStack;
 import com.groupbuy.stack.StackClient;
 import com.groupbuy.stack.StackOptions;
@@ -203,6 +204,9 @@ public final class FlashSaleBenchmark {
             this.gate = new FlashSaleGate(redisson);
         }
 
+        /** The api's default per-customer limit, counted in the same script call. */
+        private static final RateLimit API_RATE_LIMIT = new RateLimit(20, Duration.ofSeconds(1));
+
         Burst burst(int buyers, int units, int concurrency) throws Exception {
             String sale = "raw-" + UUID.randomUUID();
             Instant now = Instant.now();
@@ -218,7 +222,7 @@ public final class FlashSaleBenchmark {
                         for (int i = next.getAndIncrement(); i < buyers; i = next.getAndIncrement()) {
                             long sent = System.nanoTime();
                             Admission admission = gate.admit(sale, UUID.randomUUID().toString(), "raw-user-" + i, 1,
-                                    Instant.now());
+                                    Instant.now(), API_RATE_LIMIT);
                             latencies[i] = (System.nanoTime() - sent) / 1_000;
                             statuses[i] = admission.admitted() ? 202 : 409;
                         }

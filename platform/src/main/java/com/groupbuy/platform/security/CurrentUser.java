@@ -13,7 +13,8 @@ public record CurrentUser(String userId, boolean isAdmin, boolean isAnalyst) {
                 has(authentication, Roles.ADMIN), has(authentication, Roles.ANALYST));
     }
 
-    private static boolean has(Authentication authentication, String role) {
+    /** Whether the caller holds {@code role} (one of {@link Roles}). */
+    public static boolean has(Authentication authentication, String role) {
         String authority = Roles.authorityOf(role);
         return authentication.getAuthorities().stream().anyMatch(a -> authority.equals(a.getAuthority()));
     }

@@ -87,6 +87,11 @@ public class SecurityConfiguration {
         return new CachingJwtDecoder(decoder, Clock.systemUTC(), Duration.ofMinutes(1), 100_000);
     }
 
+    @Bean
+    BearerTokens bearerTokens(JwtDecoder jwtDecoder) {
+        return new BearerTokens(jwtDecoder);
+    }
+
     /**
      * A token must be unexpired and expire at all (a token without {@code exp} would be valid forever), come from
      * the issuer, be meant for us ({@code aud} holds the audience: a token another service accepts is not enough)

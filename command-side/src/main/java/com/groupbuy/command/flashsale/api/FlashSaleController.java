@@ -2,23 +2,18 @@ package com.groupbuy.command.flashsale.api;
 
 import com.groupbuy.command.domain.BusinessRuleViolation;
 import com.groupbuy.command.domain.MoneyBounds;
-import com.groupbuy.command.flashsale.gate.Admission;
 import com.groupbuy.command.flashsale.gate.FlashSaleGate;
 import com.groupbuy.command.flashsale.gate.FlashSaleGateRepair;
 import com.groupbuy.command.flashsale.gate.GateSyncingException;
 import com.groupbuy.command.flashsale.model.EndFlashSaleEarly;
 import com.groupbuy.command.flashsale.model.ScheduleFlashSale;
 import com.groupbuy.command.infrastructure.idempotency.IdempotentIds;
-import com.groupbuy.command.infrastructure.ratelimit.CrowdRateLimiter;
 import com.groupbuy.command.order.process.CommandFailures;
-import com.groupbuy.command.order.queue.OrderQueue;
-import com.groupbuy.command.order.queue.OrderQueueUnavailableException;
-import com.groupbuy.command.order.queue.OrderRequest;
 import com.groupbuy.command.product.model.Allotment;
 import com.groupbuy.command.product.model.ReturnStock;
 import com.groupbuy.command.product.model.SetAsideStock;
-import com.groupbuy.contract.ErrorCode;
 import com.groupbuy.platform.security.CurrentUser;
+import com.groupbuy.platform.web.Problems;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
@@ -28,7 +23,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.context.annotation.Profile;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -40,12 +35,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.Instant;
 
 /**
  * Flash sales: scheduling one sets its units aside from the product; a purchase is decided by the gate at the edge
- * and, when admitted, enqueued for the workers (202) without touching PostgreSQL; refusals answer 409 at once.
+ * and, when admitted, enqueued for the workers (202) without touching PostgreSQL; refusals answer 409 at once. Most
+ * purchases are answered by {@link CrowdPurchaseFilter} before they reach this controller.
  */
 @RestController
 @Profile("api")
@@ -57,20 +52,14 @@ class FlashSaleController {
     private final CommandGateway commands;
     private final FlashSaleGate gate;
     private final FlashSaleGateRepair repair;
-    private final AdmissionMetrics metrics;
-    private final CrowdRateLimiter rateLimiter;
-    private final OrderQueue queue;
-    private final Clock clock;
+    private final FlashSalePurchases purchases;
 
     FlashSaleController(CommandGateway commands, FlashSaleGate gate, FlashSaleGateRepair repair,
-                        AdmissionMetrics metrics, CrowdRateLimiter rateLimiter, OrderQueue queue, Clock clock) {
+                        FlashSalePurchases purchases) {
         this.commands = commands;
         this.gate = gate;
         this.repair = repair;
-        this.metrics = metrics;
-        this.rateLimiter = rateLimiter;
-        this.queue = queue;
-        this.clock = clock;
+        this.purchases = purchases;
     }
 
     record ScheduleRequest(@NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}") String sku,
@@ -109,34 +98,27 @@ class FlashSaleController {
                 .body(new FlashSaleCreated(flashSaleId));
     }
 
+    /**
+     * A purchase that {@link CrowdPurchaseFilter} did not answer ahead of the security chain (one with an
+     * {@code Idempotency-Key}, or one the chain or the validation refuses): decided the same way, by
+     * {@link FlashSalePurchases}.
+     */
     @PostMapping("/{flashSaleId}/orders")
     @PreAuthorize("hasRole('CUSTOMER')")
-    ResponseEntity<PurchaseAccepted> buy(@PathVariable @Pattern(regexp = ID_PATTERN) String flashSaleId,
-                                         @Valid @RequestBody PurchaseRequest request, Authentication caller,
-                                         @RequestHeader(name = "Idempotency-Key", required = false) String key) {
-        String userId = CurrentUser.of(caller).userId();
-        rateLimiter.acquire(userId);
-        String orderId = OrderRequest.idFor(userId, key);
-        Instant now = clock.instant();
-        Admission admission = gate.admit(flashSaleId, orderId, userId, request.quantity(), now);
-        metrics.record(admission.decision());
-        switch (admission.decision()) {
-            case ADMITTED -> enqueue(OrderRequest.flashSale(orderId, userId, flashSaleId, admission.sku(),
-                    request.quantity(), now));
-            case UNKNOWN -> {
-                repair.rebuildInBackground(flashSaleId);
-                throw new GateSyncingException(flashSaleId);
+    ResponseEntity<?> buy(@PathVariable @Pattern(regexp = ID_PATTERN) String flashSaleId,
+                          @Valid @RequestBody PurchaseRequest request, Authentication caller,
+                          @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+        return switch (purchases.buy(flashSaleId, CurrentUser.of(caller).userId(), request.quantity(), key)) {
+            case FlashSalePurchases.Accepted accepted -> ResponseEntity.accepted()
+                    .body(new PurchaseAccepted(accepted.orderId()));
+            case FlashSalePurchases.Refused refused -> {
+                ResponseEntity.BodyBuilder answer = ResponseEntity.status(refused.status());
+                if (refused.retryAfterSeconds() > 0) {
+                    answer.header(HttpHeaders.RETRY_AFTER, Long.toString(refused.retryAfterSeconds()));
+                }
+                yield answer.body(Problems.of(refused.status(), refused.code(), refused.detail()));
             }
-            case SYNCING -> throw new GateSyncingException(flashSaleId);
-            case NO_SUCH_SALE -> throw new BusinessRuleViolation(ErrorCode.NOT_FOUND, "no flash sale " + flashSaleId);
-            case SOLD_OUT -> throw new BusinessRuleViolation(ErrorCode.SOLD_OUT,
-                    "the sale has no units left for this purchase");
-            case LIMIT_REACHED -> throw new BusinessRuleViolation(ErrorCode.LIMIT_REACHED,
-                    "the per-customer limit is reached");
-            case NOT_STARTED -> throw new BusinessRuleViolation(ErrorCode.NOT_STARTED, "the sale has not started yet");
-            case ENDED -> throw new BusinessRuleViolation(ErrorCode.ENDED, "the sale has ended");
-        }
-        return ResponseEntity.accepted().body(new PurchaseAccepted(orderId));
+        };
     }
 
     record SaleEnded(String flashSaleId, int unitsReturned) {
@@ -184,16 +166,6 @@ class FlashSaleController {
                 commands.sendAndWait(new ReturnStock(request.sku(), flashSaleId, units.quantity()));
             }
             throw failure;
-        }
-    }
-
-    /** An admitted purchase the queue does not take is given back to the gate; the buyer may try again. */
-    private void enqueue(OrderRequest request) {
-        try {
-            queue.enqueue(request);
-        } catch (OrderQueueUnavailableException e) {
-            gate.giveBack(request.promotion().promotionId(), request.orderId());
-            throw e;
         }
     }
 }

@@ -1,6 +1,7 @@
 package com.groupbuy.command.flashsale.gate;
 
 import com.groupbuy.command.flashsale.model.FlashSaleAllocation;
+import com.groupbuy.command.infrastructure.ratelimit.RateLimit;
 import com.groupbuy.contract.RedisKeys;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
@@ -31,8 +32,18 @@ public class FlashSaleGate {
     static final String SYNCING = "SYNCING";
     static final String NO_SUCH_SALE = "NONE";
 
-    /** KEYS sale, buyers, orders; ARGV now (ms), userId, units, orderId. */
+    /**
+     * KEYS sale, buyers, orders, the buyer's rate window; ARGV now (ms), userId, units, orderId, requests allowed per
+     * window, window (ms). Counts the attempt against the buyer's rate limit first, so a purchase is one round trip.
+     */
     private static final String ADMIT = """
+            local attempts = redis.call('INCR', KEYS[4])
+            if attempts == 1 then redis.call('PEXPIRE', KEYS[4], ARGV[6]) end
+            if attempts > tonumber(ARGV[5]) then
+                local left = redis.call('PTTL', KEYS[4])
+                if left < 1 then left = 1 end
+                return {'RATE_LIMITED', tostring(left)}
+            end
             local s = redis.call('HMGET', KEYS[1], 'state', 'startsAt', 'endsAt', 'remaining', 'perUserLimit', 'sku')
             if not s[1] then return {'UNKNOWN'} end
             if s[1] == 'SYNCING' then return {'SYNCING'} end
@@ -128,12 +139,20 @@ public class FlashSaleGate {
         this.scripts = redis.getScript(StringCodec.INSTANCE);
     }
 
-    /** Decides one purchase of {@code units} by {@code userId} as order {@code orderId}, at {@code now}. */
-    public Admission admit(String flashSaleId, String orderId, String userId, int units, Instant now) {
+    /**
+     * Decides one purchase of {@code units} by {@code userId} as order {@code orderId}, at {@code now}, after counting
+     * it against the buyer's {@code rate} on this sale.
+     */
+    public Admission admit(String flashSaleId, String orderId, String userId, int units, Instant now,
+                           RateLimit rate) {
+        long nowMillis = now.toEpochMilli();
         List<Object> answer = scripts.eval(RScript.Mode.READ_WRITE, ADMIT, RScript.ReturnType.LIST,
-                keysOf(flashSaleId), Long.toString(now.toEpochMilli()), userId, Integer.toString(units), orderId);
-        Admission.Decision decision = Admission.Decision.valueOf((String) answer.getFirst());
-        return new Admission(decision, answer.size() > 1 ? (String) answer.get(1) : null);
+                List.of(saleKey(flashSaleId), RedisKeys.flashSaleGateBuyers(flashSaleId),
+                        RedisKeys.flashSaleGateOrders(flashSaleId),
+                        RedisKeys.flashSaleGateRate(flashSaleId, userId, rate.windowAt(nowMillis))),
+                Long.toString(nowMillis), userId, Integer.toString(units), orderId,
+                Integer.toString(rate.requests()), Long.toString(rate.window().toMillis()));
+        return Admission.of((String) answer.getFirst(), answer.size() > 1 ? (String) answer.get(1) : null);
     }
 
     /**

@@ -4,6 +4,10 @@ package com.groupbuy.command.flashsale.gate;
 public class GateSyncingException extends RuntimeException {
 
     public GateSyncingException(String flashSaleId) {
-        super("flash sale " + flashSaleId + " is being synchronised; retry in a moment");
+        super(messageFor(flashSaleId));
+    }
+
+    public static String messageFor(String flashSaleId) {
+        return "flash sale " + flashSaleId + " is being synchronised; retry in a moment";
     }
 }

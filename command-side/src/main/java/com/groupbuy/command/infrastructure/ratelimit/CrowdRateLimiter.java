@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A per-customer limit on the crowd endpoints: at most {@code limit} requests per {@code window}, counted in Redis so
- * every api process shares the count. A fixed window, one script (count and expiry) per request.
+ * A per-customer limit on the crowd endpoints of group buys (opening and joining groups): at most
+ * {@link RateLimit#requests()} per window, counted in Redis so every api process shares the count. A fixed window, one
+ * script (count and expiry) per request. Flash-sale purchases count theirs inside the gate's admission script
+ * ({@code FlashSaleGate}), so that a purchase costs one round trip to Redis.
  */
 public class CrowdRateLimiter {
 
@@ -28,14 +30,12 @@ public class CrowdRateLimiter {
 
     private final RScript scripts;
     private final Clock clock;
-    private final int limit;
-    private final Duration window;
+    private final RateLimit limit;
 
-    public CrowdRateLimiter(RedissonClient redis, Clock clock, int limit, Duration window) {
+    public CrowdRateLimiter(RedissonClient redis, Clock clock, RateLimit limit) {
         this.scripts = redis.getScript(StringCodec.INSTANCE);
         this.clock = clock;
         this.limit = limit;
-        this.window = window;
     }
 
     /** Counts one request of {@code userId}; refuses it with how long to wait when it is over the limit. */
@@ -47,10 +47,9 @@ public class CrowdRateLimiter {
 
     /** Counts one request of {@code userId}; answers how long to wait when it is over the limit. */
     public Optional<Duration> tryAcquire(String userId) {
-        long windowNumber = clock.millis() / window.toMillis();
         long waitMillis = scripts.eval(RScript.Mode.READ_WRITE, COUNT, RScript.ReturnType.LONG,
-                List.of(RedisKeys.rateWindow(userId, windowNumber)), Integer.toString(limit),
-                Long.toString(window.toMillis()));
+                List.of(RedisKeys.rateWindow(userId, limit.windowAt(clock.millis()))),
+                Integer.toString(limit.requests()), Long.toString(limit.window().toMillis()));
         return waitMillis == 0 ? Optional.empty() : Optional.of(Duration.ofMillis(waitMillis));
     }
 }

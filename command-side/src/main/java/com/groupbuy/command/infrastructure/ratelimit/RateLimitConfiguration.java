@@ -15,9 +15,13 @@ import java.time.Duration;
 class RateLimitConfiguration {
 
     @Bean
-    CrowdRateLimiter crowdRateLimiter(RedissonClient redis, Clock clock,
-                                      @Value("${groupbuy.rate-limit.requests:20}") int requests,
-                                      @Value("${groupbuy.rate-limit.window:1s}") Duration window) {
-        return new CrowdRateLimiter(redis, clock, requests, window);
+    RateLimit crowdRateLimit(@Value("${groupbuy.rate-limit.requests:20}") int requests,
+                             @Value("${groupbuy.rate-limit.window:1s}") Duration window) {
+        return new RateLimit(requests, window);
+    }
+
+    @Bean
+    CrowdRateLimiter crowdRateLimiter(RedissonClient redis, Clock clock, RateLimit crowdRateLimit) {
+        return new CrowdRateLimiter(redis, clock, crowdRateLimit);
     }
 }

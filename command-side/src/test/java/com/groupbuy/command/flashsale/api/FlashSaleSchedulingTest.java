@@ -17,7 +17,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
@@ -83,8 +82,7 @@ class FlashSaleSchedulingTest {
             return null;
         });
         FlashSaleController controller = new FlashSaleController(
-                DefaultCommandGateway.builder().commandBus(bus).build(), null, null, null, null, null,
-                Clock.systemUTC());
+                DefaultCommandGateway.builder().commandBus(bus).build(), null, null, null);
         FlashSaleController.ScheduleRequest request = new FlashSaleController.ScheduleRequest("TEA", 199L, 10, 2,
                 STARTS_AT, STARTS_AT.plusSeconds(600));
         return (RuntimeException) catchThrowable(() -> controller.schedule(request,

@@ -1,7 +1,7 @@
 package com.groupbuy.query.product;
 
 import com.groupbuy.contract.RedisKeys;
-import com.groupbuy.query.RedisPointer;
+import com.groupbuy.query.RememberedPointer;
 import org.redisson.api.RBatch;
 import org.redisson.api.RMapAsync;
 import org.redisson.api.RedissonClient;
@@ -9,6 +9,7 @@ import org.redisson.client.codec.StringCodec;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,26 +18,38 @@ import java.util.Optional;
 
 /**
  * Reads the product hashes the product-cache projection keeps in Redis, in the generation its pointer names
- * (none while the projection rebuilds a Redis that came back empty).
+ * (none while the projection rebuilds a Redis that came back empty). A single product, the hottest read, goes by the
+ * generation looked up at most 200 ms before ({@link RememberedPointer}).
  */
 @Component
 class ProductCache {
 
     private final RedissonClient redis;
+    private final RememberedPointer pointer;
     private final Clock clock = Clock.systemUTC();
 
     ProductCache(RedissonClient redis) {
         this.redis = redis;
+        this.pointer = new RememberedPointer(redis, RedisKeys.productCacheGeneration(), Duration.ofMillis(200));
     }
 
     Optional<ProductView> find(String sku) {
-        Optional<Long> generation = generation();
+        Optional<Long> generation = pointer.generation();
         if (generation.isEmpty()) {
             return Optional.empty();
         }
-        Map<String, String> hash = redis.<String, String>getMap(RedisKeys.product(generation.get(), sku),
-                StringCodec.INSTANCE).readAllMap();
-        return toView(sku, hash);
+        Optional<ProductView> found = toView(sku, read(generation.get(), sku));
+        if (found.isEmpty()) {
+            Optional<Long> now = pointer.current();
+            if (now.isPresent() && !now.equals(generation)) {
+                return toView(sku, read(now.get(), sku));
+            }
+        }
+        return found;
+    }
+
+    private Map<String, String> read(long generation, String sku) {
+        return redis.<String, String>getMap(RedisKeys.product(generation, sku), StringCodec.INSTANCE).readAllMap();
     }
 
     /** Several products in one round trip, in the order asked; unknown ones are left out. */
@@ -61,7 +74,7 @@ class ProductCache {
     }
 
     private Optional<Long> generation() {
-        return RedisPointer.generation(redis, RedisKeys.productCacheGeneration());
+        return pointer.current();
     }
 
     private Optional<ProductView> toView(String sku, Map<String, String> hash) {

@@ -41,6 +41,25 @@ class ProductQueriesIT extends QuerySideTestSupport {
     }
 
     @Test
+    void a_product_read_just_after_a_rebuild_switched_generations_is_found_in_the_new_one() throws Exception {
+        String sku = product("Oolong", "tea");
+        assertThat(get("/api/v1/products/" + sku, token("u1", "customer")).status()).isEqualTo(200);
+
+        redis.getMap(RedisKeys.product(8, sku), StringCodec.INSTANCE)
+                .putAll(redis.<String, String>getMap(RedisKeys.product(7, sku), StringCodec.INSTANCE).readAllMap());
+        redis.getBucket(RedisKeys.productCacheGeneration(), StringCodec.INSTANCE).set("8");
+        redis.getMap(RedisKeys.product(7, sku), StringCodec.INSTANCE).delete();
+        try {
+            Answer answer = get("/api/v1/products/" + sku, token("u1", "customer"));
+
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(answer.body().get("name").asString()).isEqualTo("Oolong");
+        } finally {
+            redis.getBucket(RedisKeys.productCacheGeneration(), StringCodec.INSTANCE).set("7");
+        }
+    }
+
+    @Test
     void a_drink_shows_its_option_groups_with_what_each_option_adds() throws Exception {
         String sku = product("Milk tea", "milk-tea");
         redis.getMap(RedisKeys.product(7, sku), StringCodec.INSTANCE).put("optionGroups", """

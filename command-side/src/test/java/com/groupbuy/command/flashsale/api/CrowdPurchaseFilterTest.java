@@ -54,6 +54,18 @@ class CrowdPurchaseFilterTest {
     }
 
     @Test
+    void a_body_spelled_another_way_is_read_by_the_json_parser() throws Exception {
+        MockFilterChain chain = new MockFilterChain();
+        MockHttpServletResponse response = new MockHttpServletResponse();
+
+        filter.doFilter(purchase("customer-token", "{ \"quantity\" : 1 }"), response, chain);
+
+        assertThat(chain.getRequest()).isNull();
+        assertThat(bought).containsExactly("sale-1/buyer-1/1");
+        assertThat(response.getStatus()).isEqualTo(202);
+    }
+
+    @Test
     void a_refusal_is_a_problem_document_naming_the_request() throws Exception {
         MockHttpServletResponse response = new MockHttpServletResponse();
 
@@ -66,6 +78,8 @@ class CrowdPurchaseFilterTest {
         assertThat(problem.path("code").asString()).isEqualTo("LIMIT_REACHED");
         assertThat(problem.path("instance").asString()).isEqualTo(PATH);
         assertThat(problem.path("type").asString()).isEqualTo("https://groupbuy.dev/problems/limit-reached");
+        assertThat(problem.path("status").asInt()).isEqualTo(409);
+        assertThat(problem.path("detail").asString()).isEqualTo("the per-customer limit is reached");
     }
 
     @Test

@@ -6,16 +6,15 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-import java.time.Clock;
 
 /** Freshness headers on the answers of every {@link ReadModel} handler. */
 @Configuration(proxyBeanMethods = false)
 class FreshnessConfiguration implements WebMvcConfigurer {
 
-    private final ProjectionFreshness freshness;
+    private final ReadModelHeaders headers;
 
-    FreshnessConfiguration(ProjectionFreshness freshness) {
-        this.freshness = freshness;
+    FreshnessConfiguration(ReadModelHeaders headers) {
+        this.headers = headers;
     }
 
     /** The headers in the OpenAPI document, on the answers of the same handlers. */
@@ -26,6 +25,6 @@ class FreshnessConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new FreshnessHeaders(freshness, Clock.systemUTC()));
+        registry.addInterceptor(new FreshnessHeaders(headers));
     }
 }

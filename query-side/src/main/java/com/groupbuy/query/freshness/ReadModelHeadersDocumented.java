@@ -19,14 +19,14 @@ final class ReadModelHeadersDocumented implements OperationCustomizer {
         }
         String projections = String.join(", ", readModel.value());
         for (ApiResponse answer : operation.getResponses().values()) {
-            answer.addHeaderObject(FreshnessHeaders.POSITION, new Header().schema(new StringSchema())
+            answer.addHeaderObject(ReadModelHeaders.POSITION, new Header().schema(new StringSchema())
                     .description("event records each projection behind the answer had consumed (" + projections
                             + "); the answer reflects at least those")
                     .example(readModel.value()[0] + "=1234"));
-            answer.addHeaderObject(FreshnessHeaders.EVENT_TIME, new Header().schema(new StringSchema()
+            answer.addHeaderObject(ReadModelHeaders.EVENT_TIME, new Header().schema(new StringSchema()
                             .format("date-time"))
                     .description("when the newest event those projections applied happened"));
-            answer.addHeaderObject(FreshnessHeaders.AGE, new Header().schema(new IntegerSchema())
+            answer.addHeaderObject(ReadModelHeaders.AGE, new Header().schema(new IntegerSchema())
                     .description("seconds from that event to now"));
         }
         return operation;

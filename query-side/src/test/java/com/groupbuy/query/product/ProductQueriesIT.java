@@ -7,9 +7,12 @@ import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
+import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,6 +41,29 @@ class ProductQueriesIT extends QuerySideTestSupport {
         assertThat(product.get("status").asString()).isEqualTo("ON_SALE");
         assertThat(product.get("optionGroups").isArray()).isTrue();
         assertThat(product.get("optionGroups").isEmpty()).isTrue();
+    }
+
+    @Test
+    void a_product_read_answered_ahead_of_the_chain_reads_exactly_like_the_controllers_answer() throws Exception {
+        String sku = product("Jasmine tea", "tea");
+        String token = token("u1", "customer");
+
+        HttpResponse<String> lean = getRaw("/api/v1/products/" + sku, token, null);
+        HttpResponse<String> throughTheChain = getRaw("/api/v1/products/" + sku + "?via=controller", token, null);
+
+        assertThat(lean.statusCode()).isEqualTo(200);
+        JsonMapper json = JsonMapper.builder().build();
+        assertThat(json.readTree(lean.body())).isEqualTo(json.readTree(throughTheChain.body()));
+        assertThat(lean.headers().firstValue("X-Read-Model-Position")).isPresent();
+        for (String header : List.of("X-Read-Model-Position", "X-Read-Model-Event-Time", "Content-Type",
+                "X-Content-Type-Options", "Cache-Control", "Pragma", "Expires", "X-Frame-Options")) {
+            assertThat(lean.headers().firstValue(header)).as(header)
+                    .isEqualTo(throughTheChain.headers().firstValue(header));
+        }
+        assertThat(getRaw("/api/v1/products/" + sku, null, null).statusCode()).isEqualTo(401);
+        HttpResponse<String> missing = getRaw("/api/v1/products/" + unique("NONE"), token, null);
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.groupbuy.platform.outage.ServerOutage;
 import com.groupbuy.platform.security.BearerTokens;
 import com.groupbuy.platform.security.CurrentUser;
 import com.groupbuy.platform.security.Roles;
+import com.groupbuy.platform.web.AheadOfTheChain;
 import com.groupbuy.platform.web.CachedBodyRequest;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -17,7 +18,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.filter.ServerHttpObservationFilter;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,7 +33,8 @@ import java.util.regex.Pattern;
  * exception per refusal were most of the api's CPU per decision (docs/performance.md).
  *
  * <p>Every other request to that path goes on down the chain unchanged: no or a bad token, a body the controller
- * should refuse, or an {@code Idempotency-Key} (whose answers the idempotency filter keeps in PostgreSQL). They get
+ * should refuse, an {@code Idempotency-Key} (whose answers the idempotency filter keeps in PostgreSQL), or an
+ * {@code Origin} (a browser's, for the chain's CORS rules). They get
  * the answers every endpoint gives.
  */
 final class CrowdPurchaseFilter extends OncePerRequestFilter {
@@ -65,7 +66,7 @@ final class CrowdPurchaseFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return !"POST".equals(request.getMethod()) || request.getHeader("Idempotency-Key") != null
-                || !request.getRequestURI().endsWith("/orders");
+                || !request.getRequestURI().endsWith("/orders") || !AheadOfTheChain.mayAnswer(request);
     }
 
     @Override
@@ -83,8 +84,7 @@ final class CrowdPurchaseFilter extends OncePerRequestFilter {
             chain.doFilter(new CachedBodyRequest(request, bytes), response);
             return;
         }
-        ServerHttpObservationFilter.findObservationContext(request)
-                .ifPresent(observation -> observation.setPathPattern(PATH_PATTERN));
+        AheadOfTheChain.timedAs(request, PATH_PATTERN);
         answer(request, response, buy(path.group(1), caller.get().getName(), body.quantity()));
     }
 
@@ -121,7 +121,7 @@ final class CrowdPurchaseFilter extends OncePerRequestFilter {
 
     private void answer(HttpServletRequest request, HttpServletResponse response, FlashSalePurchases.Outcome outcome)
             throws IOException {
-        secureHeaders(response);
+        AheadOfTheChain.secureHeaders(response);
         switch (outcome) {
             case FlashSalePurchases.Accepted accepted -> {
                 response.setStatus(HttpStatus.ACCEPTED.value());
@@ -137,15 +137,5 @@ final class CrowdPurchaseFilter extends OncePerRequestFilter {
                 response.getOutputStream().write(problems.of(refused, request.getRequestURI()));
             }
         }
-    }
-
-    /** The headers Spring Security's defaults put on every answer of the chain. */
-    private static void secureHeaders(HttpServletResponse response) {
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("X-XSS-Protection", "0");
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache, no-store, max-age=0, must-revalidate");
-        response.setHeader(HttpHeaders.PRAGMA, "no-cache");
-        response.setHeader(HttpHeaders.EXPIRES, "0");
-        response.setHeader("X-Frame-Options", "DENY");
     }
 }

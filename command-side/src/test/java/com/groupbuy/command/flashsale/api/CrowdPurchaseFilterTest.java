@@ -109,13 +109,15 @@ class CrowdPurchaseFilterTest {
     }
 
     @Test
-    void a_purchase_with_an_idempotency_key_or_to_another_path_goes_on_unread() throws Exception {
+    void a_purchase_with_an_idempotency_key_or_an_origin_or_to_another_path_goes_on_unread() throws Exception {
         MockHttpServletRequest withKey = purchase("customer-token", "{\"quantity\":1}");
         withKey.addHeader("Idempotency-Key", "k-1");
         MockHttpServletRequest elsewhere = purchase("customer-token", "{\"quantity\":1}");
         elsewhere.setRequestURI("/api/v1/flash-sales/sale-1/end");
+        MockHttpServletRequest fromABrowser = purchase("customer-token", "{\"quantity\":1}");
+        fromABrowser.addHeader("Origin", "https://shop.example");
 
-        for (MockHttpServletRequest request : List.of(withKey, elsewhere)) {
+        for (MockHttpServletRequest request : List.of(withKey, elsewhere, fromABrowser)) {
             MockFilterChain chain = new MockFilterChain();
             filter.doFilter(request, new MockHttpServletResponse(), chain);
             assertThat(chain.getRequest()).isSameAs(request);

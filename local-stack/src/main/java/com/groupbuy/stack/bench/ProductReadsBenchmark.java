@@ -1,6 +1,7 @@
 package com.groupbuy.stack.bench;
 
 import com.groupbuy.contract.RedisKeys;
+import com.groupbuy.platform.redis.RedisClientSizing;
 import com.groupbuy.query.RedisPointer;
 import com.groupbuy.stack.LocalStack;
 import com.groupbuy.stack.StackClient;
@@ -121,9 +122,7 @@ public final class ProductReadsBenchmark {
         private final RedissonClient redisson;
 
         RawReads(String redisUrl) {
-            Config config = new Config();
-            config.useSingleServer().setAddress(redisUrl).setConnectionMinimumIdleSize(4);
-            this.redisson = Redisson.create(config);
+            this.redisson = Redisson.create(RedisClientSizing.forThisProcess(4).applyTo(new Config(), redisUrl));
         }
 
         Burst burst(int reads, int concurrency) throws Exception {

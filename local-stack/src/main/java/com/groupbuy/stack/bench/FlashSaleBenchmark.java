@@ -2,6 +2,7 @@ package com.groupbuy.stack.bench;
 
 import com.groupbuy.command.flashsale.gate.Admission;
 import com.groupbuy.command.flashsale.gate.FlashSaleGate;
+import com.groupbuy.platform.redis.RedisClientSizing;
 import com.groupbuy.stack.LocalStack;
 import com.groupbuy.stack.StackClient;
 import com.groupbuy.stack.StackOptions;
@@ -41,7 +42,8 @@ import java.util.regex.Pattern;
  * refused), the latency of those answers, and then checks that the sale sold exactly the units it had. In the same
  * run it drives the same admission script ({@link FlashSaleGate}) from a plain Redisson client with as many
  * concurrent calls, for the raw rate of the gate the HTTP path is compared with. The {@link RetryingCrowd} then
- * buys from a sale of as many units with a quarter as many buyers, each trying up to four times; the harness
+ * buys from a sale of as many units (or one a buyer, if more) with a quarter as many buyers, each trying up to four
+ * times, so that buyers come back while units are left and meet the per-user limit; the harness
  * checks from the event store that the sale sold no more than it had and no buyer holds more than the per-user
  * limit. Starts its own stack; prints a Markdown summary, and exits 1 when either check fails.
  */
@@ -127,15 +129,16 @@ public final class FlashSaleBenchmark {
             }
             if (retrying) {
                 System.err.println("measuring the retrying crowd…");
-                String sale = schedule(product, units, RetryingCrowd.PER_USER_LIMIT);
+                int retryingUnits = Math.max(units, crowd.size());
+                String sale = schedule(product, retryingUnits, RetryingCrowd.PER_USER_LIMIT);
                 CpuLedger.Sample cpuBefore = cpu.sample();
                 RetryingCrowd.Result result = new RetryingCrowd(http).run(purchasesOf(sale), crowd, connections);
                 CpuLedger.Sample cpuAfter = cpu.sample();
                 Outcome outcome = outcomeOf(sale, result.burst().count(202));
                 Map<String, Integer> held = unitsHeldPerUser(sale);
-                reportRetrying(crowd.size(), units, connections, result, overHttp, outcome, held);
+                reportRetrying(crowd.size(), retryingUnits, connections, result, overHttp, outcome, held);
                 reportCpu(cpuBefore, cpuAfter, result.burst());
-                violations.addAll(retryingViolations(units, result, outcome, held));
+                violations.addAll(retryingViolations(retryingUnits, result, outcome, held));
             }
         }
         return violations;
@@ -201,8 +204,7 @@ public final class FlashSaleBenchmark {
         RawGate(String redisUrl) {
             Config config = new Config();
             config.setUseScriptCache(true);
-            config.useSingleServer().setAddress(redisUrl).setConnectionPoolSize(64).setConnectionMinimumIdleSize(8);
-            this.redisson = Redisson.create(config);
+            this.redisson = Redisson.create(RedisClientSizing.forThisProcess(8).applyTo(config, redisUrl));
             this.gate = new FlashSaleGate(redisson);
         }
 

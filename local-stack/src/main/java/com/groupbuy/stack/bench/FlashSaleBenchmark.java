@@ -42,8 +42,9 @@ import java.util.regex.Pattern;
  * refused), the latency of those answers, and then checks that the sale sold exactly the units it had. In the same
  * run it drives the same admission script ({@link FlashSaleGate}) from a plain Redisson client with as many
  * concurrent calls, for the raw rate of the gate the HTTP path is compared with. The {@link RetryingCrowd} then
- * buys from a sale of as many units (or one a buyer, if more) with a quarter as many buyers, each trying up to four
- * times, so that buyers come back while units are left and meet the per-user limit; the harness
+ * buys from a sale of as many units (or 1.5 a buyer, if more: three quarters of what the buyers could hold) with a
+ * quarter as many buyers, each trying up to four times, so that buyers come back while units are left and meet the
+ * per-user limit; the harness
  * checks from the event store that the sale sold no more than it had and no buyer holds more than the per-user
  * limit. Starts its own stack; prints a Markdown summary, and exits 1 when either check fails.
  */
@@ -129,7 +130,7 @@ public final class FlashSaleBenchmark {
             }
             if (retrying) {
                 System.err.println("measuring the retrying crowd…");
-                int retryingUnits = Math.max(units, crowd.size());
+                int retryingUnits = Math.max(units, 3 * crowd.size() / 2);
                 String sale = schedule(product, retryingUnits, RetryingCrowd.PER_USER_LIMIT);
                 CpuLedger.Sample cpuBefore = cpu.sample();
                 RetryingCrowd.Result result = new RetryingCrowd(http).run(purchasesOf(sale), crowd, connections);
@@ -370,7 +371,7 @@ public final class FlashSaleBenchmark {
         long over = held.values().stream().filter(h -> h > RetryingCrowd.PER_USER_LIMIT).count();
         System.out.printf("""
 
-                ## Retrying crowd: %,d buyers (up to %d tries each, %d–%d ms apart), %,d units, perUserLimit %d, %d concurrent connections
+                ## Retrying crowd: %,d buyers arriving over %d ms (up to %d tries each, %d–%d ms apart), %,d units, perUserLimit %d, %d concurrent connections
                 | path | answers | per s | 202 | 409 | 429 | other | p50 | p99 | p50 409/429 | p99 409/429 |
                 |---|---|---|---|---|---|---|---|---|---|---|
                 | HTTP (api) | %,d | %,.0f | %d | %d | %d | %d | %.1f ms | %.1f ms | %.1f ms | %.1f ms |
@@ -381,7 +382,7 @@ public final class FlashSaleBenchmark {
                 | units reserved on the sale | orders confirmed | orders rejected | sale remaining | gate remaining | query-side remaining | buyers holding units | most units held by one buyer | buyers over the limit |
                 |---|---|---|---|---|---|---|---|---|
                 | %d | %d | %d | %d | %d | %d | %d | %d | %d |
-                """, buyers, RetryingCrowd.TRIES, RetryingCrowd.MIN_PAUSE_MS, RetryingCrowd.MAX_PAUSE_MS, units,
+                """, buyers, RetryingCrowd.ARRIVALS.toMillis(), RetryingCrowd.TRIES, RetryingCrowd.MIN_PAUSE_MS, RetryingCrowd.MAX_PAUSE_MS, units,
                 RetryingCrowd.PER_USER_LIMIT, connections,
                 burst.statuses().length, burst.rate(), burst.count(202), burst.count(409), burst.count(429), other,
                 burst.percentileMillis(0, 50), burst.percentileMillis(0, 99),

@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * purchases. After a refusal (409), a 429 or any other answer it tries again after a pause of
  * {@link #MIN_PAUSE_MS}–{@link #MAX_PAUSE_MS} ms; half the buyers ask one unit and try again after a 202 too,
  * pushing against the sale's per-user limit of {@link #PER_USER_LIMIT}, the others ask the whole limit and stop
- * once admitted. At most {@code connections} purchases are in flight, one virtual thread per connection; a buyer
+ * once admitted. The buyers arrive evenly over {@link #ARRIVALS}. At most {@code connections} purchases are in flight, one virtual thread per connection; a buyer
  * waiting out its pause holds none.
  */
 final class RetryingCrowd {
@@ -36,6 +36,8 @@ final class RetryingCrowd {
     static final int PER_USER_LIMIT = 2;
     static final int MIN_PAUSE_MS = 20;
     static final int MAX_PAUSE_MS = 200;
+    /** The buyers' first tries are spread over this, so that the first to come back meet buyers still arriving. */
+    static final Duration ARRIVALS = Duration.ofSeconds(1);
     private static final Pattern CODE = Pattern.compile("\"code\"\\s*:\\s*\"(\\w+)\"");
 
     record Buyer(String userId, String token, int quantity) {
@@ -86,7 +88,7 @@ final class RetryingCrowd {
         DelayQueue<Try> due = new DelayQueue<>();
         long started = System.nanoTime();
         for (int b = 0; b < buyers.size(); b++) {
-            due.add(new Try(b, 1, started));
+            due.add(new Try(b, 1, started + ARRIVALS.toNanos() * b / buyers.size()));
         }
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<?>> running = new ArrayList<>();

@@ -396,7 +396,7 @@ public final class FlashSaleBenchmark {
     }
 
     /** Units sold within units available, and no buyer over the per-user limit by the event store or the 202s. */
-    private static List<String> retryingViolations(int units, RetryingCrowd.Result result, Outcome outcome,
+    static List<String> retryingViolations(int units, RetryingCrowd.Result result, Outcome outcome,
                                                    Map<String, Integer> held) {
         List<String> violations = new ArrayList<>();
         int admittedUnits = result.admittedUnits().values().stream().mapToInt(Integer::intValue).sum();

@@ -1,5 +1,6 @@
 package com.groupbuy.projections;
 
+import com.groupbuy.platform.redis.RedisClientSizing;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.config.Config;
@@ -11,10 +12,12 @@ import org.springframework.context.annotation.Configuration;
 class RedisConfiguration {
 
     @Bean(destroyMethod = "shutdown")
-    RedissonClient redisson(@Value("${groupbuy.redis.url}") String url) {
+    RedissonClient redisson(@Value("${groupbuy.redis.url}") String url,
+                            @Value("${groupbuy.redis.connections:0}") int connections,
+                            @Value("${groupbuy.redis.netty-threads:0}") int nettyThreads) {
         Config config = new Config();
         config.setUseScriptCache(true);
-        config.useSingleServer().setAddress(url).setConnectionMinimumIdleSize(2);
-        return Redisson.create(config);
+        return Redisson.create(RedisClientSizing.forThisProcess(2).overriddenBy(connections, nettyThreads)
+                .applyTo(config, url));
     }
 }

@@ -1,5 +1,6 @@
 package com.groupbuy.query;
 
+import com.groupbuy.platform.redis.RedisClientSizing;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.config.Config;
@@ -11,9 +12,10 @@ import org.springframework.context.annotation.Configuration;
 class RedisConfiguration {
 
     @Bean(destroyMethod = "shutdown")
-    RedissonClient redisson(@Value("${groupbuy.redis.url}") String url) {
-        Config config = new Config();
-        config.useSingleServer().setAddress(url).setConnectionMinimumIdleSize(4);
-        return Redisson.create(config);
+    RedissonClient redisson(@Value("${groupbuy.redis.url}") String url,
+                            @Value("${groupbuy.redis.connections:0}") int connections,
+                            @Value("${groupbuy.redis.netty-threads:0}") int nettyThreads) {
+        return Redisson.create(RedisClientSizing.forThisProcess(4).overriddenBy(connections, nettyThreads)
+                .applyTo(new Config(), url));
     }
 }

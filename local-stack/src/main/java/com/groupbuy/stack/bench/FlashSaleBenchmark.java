@@ -3,6 +3,7 @@ package com.groupbuy.stack.bench;
 import com.groupbuy.command.flashsale.gate.Admission;
 import com.groupbuy.command.flashsale.gate.FlashSaleGate;
 import com.groupbuy.command.infrastructure.ratelimit.RateLimit;
+import com.groupbuy.platform.redis.RedisClientSizing;
 import com.groupbuy.stack.LocalStack;
 import com.groupbuy.stack.StackClient;
 import com.groupbuy.stack.StackOptions;
@@ -24,7 +25,6 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,12 +37,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code bin/benchmark flash-sale [buyers] [units] [connections]}: a flash-sale burst at the api. Every buyer
- * (its own user, so the per-user rate limit never refuses anyone) tries once to buy one unit; the harness measures
- * admission decisions per second at the api (202 admitted, 409 refused), the latency of those answers, and then
- * checks that the sale sold exactly the units it had. In the same run it drives the same admission script
- * ({@link FlashSaleGate}) from a plain Redisson client with as many concurrent calls, for the raw rate of the gate
- * the HTTP path is compared with. Starts its own stack; prints a Markdown summary.
+ * {@code bin/benchmark flash-sale [buyers] [units] [connections] [both|oneshot|retrying]}: flash-sale bursts at
+ * the api. In the one-shot crowd every buyer (its own user, so the per-user rate limit never refuses anyone) tries
+ * once to buy one unit; the harness measures admission decisions per second at the api (202 admitted, 409
+ * refused), the latency of those answers, and then checks that the sale sold exactly the units it had. In the same
+ * run it drives the same admission script ({@link FlashSaleGate}) from a plain Redisson client with as many
+ * concurrent calls, for the raw rate of the gate the HTTP path is compared with. The {@link RetryingCrowd} then
+ * buys from a sale of as many units (or 1.5 a buyer, if more: three quarters of what the buyers could hold) with a
+ * quarter as many buyers, each trying up to four times, so that buyers come back while units are left and meet the
+ * per-user limit; the harness
+ * checks from the event store that the sale sold no more than it had and no buyer holds more than the per-user
+ * limit. Starts its own stack; prints a Markdown summary, and exits 1 when either check fails.
  */
 public final class FlashSaleBenchmark {
 
@@ -61,40 +66,27 @@ public final class FlashSaleBenchmark {
         this.admin = client.devToken(stack.apiUrl(), "bench-admin", "admin");
     }
 
-    /** The answers of one burst: status and latency (µs) per attempt, and the wall time of the burst. */
-    record Burst(int[] statuses, long[] latenciesMicros, double seconds) {
-
-        long count(int status) {
-            return Arrays.stream(statuses).filter(s -> s == status).count();
-        }
-
-        double rate() {
-            return statuses.length / seconds;
-        }
-
-        double percentileMillis(int status, int p) {
-            long[] sorted = java.util.stream.IntStream.range(0, statuses.length)
-                    .filter(i -> status == 0 || statuses[i] == status)
-                    .mapToLong(i -> latenciesMicros[i]).sorted().toArray();
-            if (sorted.length == 0) {
-                return Double.NaN;
-            }
-            return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)] / 1000.0;
-        }
-    }
-
     public static void main(String[] args) throws Exception {
         int buyers = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         int units = args.length > 1 ? Integer.parseInt(args[1]) : 500;
         int connections = args.length > 2 ? Integer.parseInt(args[2]) : 128;
+        String mode = args.length > 3 ? args[3] : "both";
+        require(List.of("both", "oneshot", "retrying").contains(mode), "unknown crowd: " + mode);
         Path logs = Path.of("target", "bench-logs", "flash-sale");
+        List<String> violations;
         try (LocalStack stack = LocalStack.start(StackOptions.forBenchmark(logs, 1))) {
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "benchmark-shutdown"));
-            new FlashSaleBenchmark(stack).run(buyers, units, connections);
+            violations = new FlashSaleBenchmark(stack).run(buyers, units, connections, mode);
+        }
+        if (!violations.isEmpty()) {
+            violations.forEach(v -> System.out.println("\n**VIOLATION**: " + v));
+            System.exit(1);
         }
     }
 
-    private void run(int buyers, int units, int connections) throws Exception {
+    /** Runs the crowds asked for; answers the checks that failed. */
+    private List<String> run(int buyers, int units, int connections, String mode) throws Exception {
+        List<String> violations = new ArrayList<>();
         String product = "FLASH-BENCH";
         StackClient.Response registered = client.post(stack.apiUrl() + "/api/v1/products", admin, Map.of(
                 "sku", product, "name", "Flash bench tea", "category", "bench", "priceCents", 500,
@@ -102,35 +94,65 @@ public final class FlashSaleBenchmark {
         require(registered.status() == 201, "could not register the product: " + registered);
 
         int warmUpBuyers = Math.max(1_000, buyers / 10);
-        System.err.printf("minting %d customer tokens…%n", warmUpBuyers + buyers);
-        List<String> warmUpTokens = tokens("warm", warmUpBuyers, connections);
-        List<String> tokens = tokens("buyer", buyers, connections);
+        boolean oneShot = !mode.equals("retrying");
+        boolean retrying = !mode.equals("oneshot");
+        List<String> retryingUsers = userIds("retrying", retrying ? Math.max(1, buyers / RetryingCrowd.TRIES) : 0);
+        System.err.printf("minting %d customer tokens…%n",
+                warmUpBuyers + (oneShot ? buyers : 0) + retryingUsers.size());
+        List<String> warmUpTokens = tokens(userIds("warm", warmUpBuyers), connections);
+        List<String> tokens = tokens(userIds("buyer", oneShot ? buyers : 0), connections);
+        List<RetryingCrowd.Buyer> crowd = RetryingCrowd.buyers(retryingUsers, tokens(retryingUsers, connections));
 
         System.err.println("warming up the api and the raw client…");
-        burst(schedule(product, Math.max(1, units / 10)), warmUpTokens, connections);
+        burst(schedule(product, Math.max(1, units / 10), 1), warmUpTokens, connections);
         try (RawGate raw = new RawGate(stack.infrastructure().redisUrl())) {
             raw.burst(warmUpBuyers, Math.max(1, units / 10), connections);
             awaitQuiet();
 
-            System.err.println("measuring…");
-            Map<String, Double> before = admissionCounters();
-            String sale = schedule(product, units);
             CpuLedger cpu = new CpuLedger(client, stack.processUrls());
-            CpuLedger.Sample cpuBefore = cpu.sample();
-            Burst overHttp = burst(sale, tokens, connections);
-            CpuLedger.Sample cpuAfter = cpu.sample();
-            Map<String, Double> after = admissionCounters();
-            Burst direct = raw.burst(buyers, units, connections);
+            Burst overHttp = null;
+            if (oneShot) {
+                System.err.println("measuring the one-shot crowd…");
+                Map<String, Double> before = admissionCounters();
+                String sale = schedule(product, units, 1);
+                CpuLedger.Sample cpuBefore = cpu.sample();
+                overHttp = burst(sale, tokens, connections);
+                CpuLedger.Sample cpuAfter = cpu.sample();
+                Map<String, Double> after = admissionCounters();
+                Burst direct = raw.burst(buyers, units, connections);
 
-            Outcome outcome = outcomeOf(sale, overHttp.count(202));
-            report(buyers, units, connections, overHttp, direct, before, after, outcome);
-            reportCpu(cpuBefore, cpuAfter, overHttp);
+                Outcome outcome = outcomeOf(sale, overHttp.count(202));
+                report(buyers, units, connections, overHttp, direct, before, after, outcome);
+                reportCpu(cpuBefore, cpuAfter, overHttp);
+                if (outcome.reservedUnits() > units || overHttp.count(202) > units) {
+                    violations.add("OVERSOLD: the one-shot sale of " + units + " units reserved "
+                            + outcome.reservedUnits() + " and admitted " + overHttp.count(202) + " purchases");
+                }
+            }
+            if (retrying) {
+                System.err.println("measuring the retrying crowd…");
+                int retryingUnits = Math.max(units, 3 * crowd.size() / 2);
+                String sale = schedule(product, retryingUnits, RetryingCrowd.PER_USER_LIMIT);
+                CpuLedger.Sample cpuBefore = cpu.sample();
+                RetryingCrowd.Result result = new RetryingCrowd(http).run(purchasesOf(sale), crowd, connections);
+                CpuLedger.Sample cpuAfter = cpu.sample();
+                Outcome outcome = outcomeOf(sale, result.burst().count(202));
+                Map<String, Integer> held = unitsHeldPerUser(sale);
+                reportRetrying(crowd.size(), retryingUnits, connections, result, overHttp, outcome, held);
+                reportCpu(cpuBefore, cpuAfter, result.burst());
+                violations.addAll(retryingViolations(retryingUnits, result, outcome, held));
+            }
         }
+        return violations;
     }
 
-    private String schedule(String sku, int units) throws Exception {
+    private URI purchasesOf(String sale) {
+        return URI.create(stack.apiUrl() + "/api/v1/flash-sales/" + sale + "/orders");
+    }
+
+    private String schedule(String sku, int units, int perUserLimit) throws Exception {
         StackClient.Response created = client.post(stack.apiUrl() + "/api/v1/flash-sales", admin, Map.of(
-                "sku", sku, "priceCents", 199, "quantity", units, "perUserLimit", 1,
+                "sku", sku, "priceCents", 199, "quantity", units, "perUserLimit", perUserLimit,
                 "startsAt", Instant.now().minusSeconds(1).toString(),
                 "endsAt", Instant.now().plus(Duration.ofHours(1)).toString()));
         require(created.status() == 201, "could not schedule a sale: " + created);
@@ -139,7 +161,12 @@ public final class FlashSaleBenchmark {
         return sale;
     }
 
-    private List<String> tokens(String prefix, int count, int connections) throws Exception {
+    private static List<String> userIds(String prefix, int count) {
+        return java.util.stream.IntStream.range(0, count).mapToObj(i -> prefix + "-" + UUID.randomUUID()).toList();
+    }
+
+    private List<String> tokens(List<String> userIds, int connections) throws Exception {
+        int count = userIds.size();
         String[] tokens = new String[count];
         AtomicInteger next = new AtomicInteger();
         try (ExecutorService pool = Executors.newFixedThreadPool(Math.min(connections, 32))) {
@@ -147,7 +174,7 @@ public final class FlashSaleBenchmark {
             for (int t = 0; t < Math.min(connections, 32); t++) {
                 running.add(pool.submit(() -> {
                     for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                        tokens[i] = client.devToken(stack.apiUrl(), prefix + "-" + UUID.randomUUID(), "customer");
+                        tokens[i] = client.devToken(stack.apiUrl(), userIds.get(i), "customer");
                     }
                     return null;
                 }));
@@ -161,33 +188,13 @@ public final class FlashSaleBenchmark {
 
     /** Every token buys one unit once, over {@code connections} concurrent HTTP connections. */
     private Burst burst(String sale, List<String> tokens, int connections) throws Exception {
-        URI uri = URI.create(stack.apiUrl() + "/api/v1/flash-sales/" + sale + "/orders");
-        int[] statuses = new int[tokens.size()];
-        long[] latencies = new long[tokens.size()];
-        AtomicInteger next = new AtomicInteger();
-        long started = System.nanoTime();
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<?>> running = new ArrayList<>();
-            for (int c = 0; c < connections; c++) {
-                running.add(pool.submit(() -> {
-                    for (int i = next.getAndIncrement(); i < tokens.size(); i = next.getAndIncrement()) {
-                        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-                                .header("Content-Type", "application/json")
-                                .header("Authorization", "Bearer " + tokens.get(i))
-                                .POST(HttpRequest.BodyPublishers.ofString("{\"quantity\":1}")).build();
-                        long sent = System.nanoTime();
-                        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                        latencies[i] = (System.nanoTime() - sent) / 1_000;
-                        statuses[i] = response.statusCode();
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : running) {
-                f.get();
-            }
-        }
-        return new Burst(statuses, latencies, (System.nanoTime() - started) / 1e9);
+        URI uri = purchasesOf(sale);
+        return Burst.of(tokens.size(), connections, i -> http.send(HttpRequest.newBuilder(uri)
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + tokens.get(i))
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"quantity\":1}")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode());
     }
 
     /** The gate's script from a plain Redisson client configured as the api's, on its own sale. */
@@ -199,8 +206,7 @@ public final class FlashSaleBenchmark {
         RawGate(String redisUrl) {
             Config config = new Config();
             config.setUseScriptCache(true);
-            config.useSingleServer().setAddress(redisUrl).setConnectionPoolSize(64).setConnectionMinimumIdleSize(8);
-            this.redisson = Redisson.create(config);
+            this.redisson = Redisson.create(RedisClientSizing.forThisProcess(8).applyTo(config, redisUrl));
             this.gate = new FlashSaleGate(redisson);
         }
 
@@ -211,29 +217,8 @@ public final class FlashSaleBenchmark {
             String sale = "raw-" + UUID.randomUUID();
             Instant now = Instant.now();
             gate.open(sale, "RAW", now.minusSeconds(1), now.plus(Duration.ofHours(1)), 1, units);
-            int[] statuses = new int[buyers];
-            long[] latencies = new long[buyers];
-            AtomicInteger next = new AtomicInteger();
-            long started = System.nanoTime();
-            try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-                List<Future<?>> running = new ArrayList<>();
-                for (int c = 0; c < concurrency; c++) {
-                    running.add(pool.submit(() -> {
-                        for (int i = next.getAndIncrement(); i < buyers; i = next.getAndIncrement()) {
-                            long sent = System.nanoTime();
-                            Admission admission = gate.admit(sale, UUID.randomUUID().toString(), "raw-user-" + i, 1,
-                                    Instant.now(), API_RATE_LIMIT);
-                            latencies[i] = (System.nanoTime() - sent) / 1_000;
-                            statuses[i] = admission.admitted() ? 202 : 409;
-                        }
-                        return null;
-                    }));
-                }
-                for (Future<?> f : running) {
-                    f.get();
-                }
-            }
-            return new Burst(statuses, latencies, (System.nanoTime() - started) / 1e9);
+            return Burst.of(buyers, concurrency, i -> gate.admit(sale, UUID.randomUUID().toString(),
+                    "raw-user-" + i, 1, Instant.now(), API_RATE_LIMIT).admitted() ? 202 : 409);
         }
 
         @Override
@@ -281,7 +266,8 @@ public final class FlashSaleBenchmark {
                 stack.infrastructure().jdbcPassword());
              PreparedStatement query = db.prepareStatement("""
                      SELECT
-                       (SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ?
+                       (SELECT coalesce(sum((convert_from(payload, 'UTF8')::jsonb ->> 'quantity')::int), 0)
+                          FROM domainevententry WHERE aggregateidentifier = ?
                            AND payloadtype LIKE '%FlashSaleUnitsReserved'),
                        (SELECT count(*) FROM domainevententry e WHERE e.payloadtype LIKE '%OrderConfirmed'
                            AND convert_from(e.payload, 'UTF8') LIKE ?),
@@ -299,6 +285,31 @@ public final class FlashSaleBenchmark {
                 return new int[] {row.getInt(1), row.getInt(2), row.getInt(3), row.getInt(4)};
             }
         }
+    }
+
+    /** Units each user holds from the sale (reserved less returned), from the sale's events in the event store. */
+    private Map<String, Integer> unitsHeldPerUser(String sale) throws Exception {
+        String url = stack.infrastructure().jdbcUrl("eventstore");
+        Map<String, Integer> held = new java.util.HashMap<>();
+        try (Connection db = DriverManager.getConnection(url, stack.infrastructure().jdbcUsername(),
+                stack.infrastructure().jdbcPassword());
+             PreparedStatement query = db.prepareStatement("""
+                     SELECT e.p ->> 'userId',
+                            sum(CASE WHEN e.payloadtype LIKE '%FlashSaleUnitsReserved' THEN 1 ELSE -1 END
+                                * (e.p ->> 'quantity')::int)
+                       FROM (SELECT payloadtype, convert_from(payload, 'UTF8')::jsonb AS p FROM domainevententry
+                              WHERE aggregateidentifier = ?
+                                AND (payloadtype LIKE '%FlashSaleUnitsReserved'
+                                     OR payloadtype LIKE '%FlashSaleUnitsReturned')) e
+                      GROUP BY 1""")) {
+            query.setString(1, sale);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    held.put(rows.getString(1), rows.getInt(2));
+                }
+            }
+        }
+        return held;
     }
 
     private Map<String, Double> admissionCounters() throws Exception {
@@ -328,7 +339,7 @@ public final class FlashSaleBenchmark {
         long otherStatuses = overHttp.statuses().length - overHttp.count(202) - overHttp.count(409);
         System.out.printf("""
 
-                ## Flash-sale burst: %,d buyers, %,d units, %d concurrent connections
+                ## Flash-sale burst, one-shot crowd: %,d buyers, %,d units, %d concurrent connections
                 | path | decisions | per s | admitted | refused | other | p50 | p99 | p50 202 | p99 202 | p50 409 | p99 409 |
                 |---|---|---|---|---|---|---|---|---|---|---|---|
                 | HTTP (api) | %,d | %,.0f | %d | %d | %d | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %.1f ms |
@@ -353,6 +364,61 @@ public final class FlashSaleBenchmark {
         if (outcome.reservedUnits() > units || overHttp.count(202) > units) {
             System.out.println("\n**OVERSOLD**: more units left the sale than it had.");
         }
+    }
+
+    private static void reportRetrying(int buyers, int units, int connections, RetryingCrowd.Result result,
+                                       Burst oneShot, Outcome outcome, Map<String, Integer> held) {
+        Burst burst = result.burst();
+        Map<String, Integer> refusals = new java.util.TreeMap<>(result.refusalCodes());
+        long other = burst.statuses().length - burst.count(202) - burst.count(409) - burst.count(429);
+        int mostHeld = held.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        long over = held.values().stream().filter(h -> h > RetryingCrowd.PER_USER_LIMIT).count();
+        System.out.printf("""
+
+                ## Retrying crowd: %,d buyers arriving over %d ms (up to %d tries each, %d–%d ms apart), %,d units, perUserLimit %d, %d concurrent connections
+                | path | answers | per s | 202 | 409 | 429 | other | p50 | p99 | p50 409/429 | p99 409/429 |
+                |---|---|---|---|---|---|---|---|---|---|---|
+                | HTTP (api) | %,d | %,.0f | %d | %d | %d | %d | %.1f ms | %.1f ms | %.1f ms | %.1f ms |
+
+                409s by code: %s.%s
+
+                ## Units sold and units per buyer (retrying sale of %,d units), %.1f s after the burst
+                | units reserved on the sale | orders confirmed | orders rejected | sale remaining | gate remaining | query-side remaining | buyers holding units | most units held by one buyer | buyers over the limit |
+                |---|---|---|---|---|---|---|---|---|
+                | %d | %d | %d | %d | %d | %d | %d | %d | %d |
+                """, buyers, RetryingCrowd.ARRIVALS.toMillis(), RetryingCrowd.TRIES, RetryingCrowd.MIN_PAUSE_MS, RetryingCrowd.MAX_PAUSE_MS, units,
+                RetryingCrowd.PER_USER_LIMIT, connections,
+                burst.statuses().length, burst.rate(), burst.count(202), burst.count(409), burst.count(429), other,
+                burst.percentileMillis(0, 50), burst.percentileMillis(0, 99),
+                burst.percentileMillis(s -> s == 409 || s == 429, 50),
+                burst.percentileMillis(s -> s == 409 || s == 429, 99),
+                refusals, oneShot == null ? "" : String.format(" Retrying / one-shot decisions/s: %.0f %%.",
+                        100 * burst.rate() / oneShot.rate()),
+                units, outcome.settledAfterSeconds(), outcome.reservedUnits(), outcome.confirmedOrders(),
+                outcome.rejectedOrders(), outcome.saleRemaining(), outcome.gateRemaining(), outcome.queryRemaining(),
+                held.size(), mostHeld, over);
+    }
+
+    /** Units sold within units available, and no buyer over the per-user limit by the event store or the 202s. */
+    static List<String> retryingViolations(int units, RetryingCrowd.Result result, Outcome outcome,
+                                                   Map<String, Integer> held) {
+        List<String> violations = new ArrayList<>();
+        int admittedUnits = result.admittedUnits().values().stream().mapToInt(Integer::intValue).sum();
+        if (outcome.reservedUnits() > units || admittedUnits > units) {
+            violations.add("OVERSOLD: the retrying sale of " + units + " units reserved " + outcome.reservedUnits()
+                    + " and admitted purchases of " + admittedUnits);
+        }
+        held.forEach((user, count) -> {
+            if (count > RetryingCrowd.PER_USER_LIMIT) {
+                violations.add("PER-USER LIMIT: " + user + " holds " + count + " units by the event store");
+            }
+        });
+        result.admittedUnits().forEach((user, count) -> {
+            if (count > RetryingCrowd.PER_USER_LIMIT) {
+                violations.add("PER-USER LIMIT: " + user + " was admitted (202) for " + count + " units");
+            }
+        });
+        return violations;
     }
 
     private static void reportCpu(CpuLedger.Sample before, CpuLedger.Sample after, Burst burst) {

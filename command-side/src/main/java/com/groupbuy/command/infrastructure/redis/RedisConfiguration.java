@@ -1,5 +1,6 @@
 package com.groupbuy.command.infrastructure.redis;
 
+import com.groupbuy.platform.redis.RedisClientSizing;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.config.Config;
@@ -13,11 +14,11 @@ class RedisConfiguration {
 
     @Bean(destroyMethod = "shutdown")
     RedissonClient redisson(@Value("${groupbuy.redis.url}") String url,
-                            @Value("${groupbuy.redis.connections:64}") int connections) {
+                            @Value("${groupbuy.redis.connections:0}") int connections,
+                            @Value("${groupbuy.redis.netty-threads:0}") int nettyThreads) {
         Config config = new Config();
         config.setUseScriptCache(true);
-        config.useSingleServer().setAddress(url).setConnectionPoolSize(connections)
-                .setConnectionMinimumIdleSize(Math.min(connections, 8));
-        return Redisson.create(config);
+        return Redisson.create(RedisClientSizing.forThisProcess(8).overriddenBy(connections, nettyThreads)
+                .applyTo(config, url));
     }
 }

@@ -5,11 +5,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.stream.Collectors;
 
 /**
  * The freshness headers of an answer from some read models, read before the answer is (so it reflects at least
@@ -36,14 +32,12 @@ public class ReadModelHeaders {
     }
 
     public void write(HttpServletResponse response, List<String> projections) {
-        Map<String, ProjectionFreshness.Freshness> found = freshness.of(projections);
-        response.setHeader(POSITION, found.entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue().position()).collect(Collectors.joining(", ")));
-        found.values().stream().map(ProjectionFreshness.Freshness::lastEventAt).filter(Objects::nonNull)
-                .min(Instant::compareTo).ifPresent(at -> {
-                    response.setHeader(EVENT_TIME, at.toString());
-                    response.setHeader(AGE, Long.toString(Math.max(0, Duration.between(at, clock.instant())
-                            .toSeconds())));
-                });
+        ProjectionFreshness.Summary summary = freshness.summaryOf(projections);
+        response.setHeader(POSITION, summary.positions());
+        if (summary.lastEventAt() != null) {
+            response.setHeader(EVENT_TIME, summary.lastEventAtText());
+            response.setHeader(AGE, Long.toString(Math.max(0,
+                    Duration.between(summary.lastEventAt(), clock.instant()).toSeconds())));
+        }
     }
 }

@@ -61,7 +61,8 @@ class ReadModelFreshnessIT extends QuerySideTestSupport {
     ProjectionFreshness freshness;
 
     private long positionOf(String projection) {
-        return freshness.of(java.util.List.of(projection)).get(projection).position();
+        String positions = freshness.summaryOf(java.util.List.of(projection)).positions();
+        return Long.parseLong(positions.substring(positions.indexOf('=') + 1));
     }
 
     private void position(String projection, String topic, int partition, long nextOffset, Instant lastEventAt) {

@@ -14,9 +14,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -57,12 +54,13 @@ public final class FlashSaleBenchmark {
 
     private final LocalStack stack;
     private final StackClient client = new StackClient();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final PlainHttp http;
     private final String admin;
     private final Map<String, Integer> quantities = new java.util.concurrent.ConcurrentHashMap<>();
 
     private FlashSaleBenchmark(LocalStack stack) throws Exception {
         this.stack = stack;
+        this.http = new PlainHttp(URI.create(stack.apiUrl()));
         this.admin = client.devToken(stack.apiUrl(), "bench-admin", "admin");
     }
 
@@ -146,8 +144,8 @@ public final class FlashSaleBenchmark {
         return violations;
     }
 
-    private URI purchasesOf(String sale) {
-        return URI.create(stack.apiUrl() + "/api/v1/flash-sales/" + sale + "/orders");
+    private static String purchasesOf(String sale) {
+        return "/api/v1/flash-sales/" + sale + "/orders";
     }
 
     private String schedule(String sku, int units, int perUserLimit) throws Exception {
@@ -188,13 +186,9 @@ public final class FlashSaleBenchmark {
 
     /** Every token buys one unit once, over {@code connections} concurrent HTTP connections. */
     private Burst burst(String sale, List<String> tokens, int connections) throws Exception {
-        URI uri = purchasesOf(sale);
-        return Burst.of(tokens.size(), connections, i -> http.send(HttpRequest.newBuilder(uri)
-                        .timeout(Duration.ofSeconds(30))
-                        .header("Content-Type", "application/json")
-                        .header("Authorization", "Bearer " + tokens.get(i))
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"quantity\":1}")).build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode());
+        String path = purchasesOf(sale);
+        return Burst.of(tokens.size(), connections,
+                i -> http.post(path, tokens.get(i), "{\"quantity\":1}").status());
     }
 
     /** The gate's script from a plain Redisson client configured as the api's, on its own sale. */

@@ -12,10 +12,6 @@ import org.redisson.client.codec.StringCodec;
 import org.redisson.config.Config;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,13 +34,12 @@ public final class ProductReadsBenchmark {
 
     private static final String SKU = "READS-BENCH";
     private static final List<String> FRESHNESS_HEADERS = List.of(
-            "X-Read-Model-Position", "X-Read-Model-Event-Time", "X-Read-Model-Age");
+            "x-read-model-position", "x-read-model-event-time", "x-read-model-age");
     /** A read that answered, but not with a 200 carrying the freshness headers. */
     private static final int MISS = -1;
 
     private final LocalStack stack;
     private final StackClient client = new StackClient();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private ProductReadsBenchmark(LocalStack stack) {
         this.stack = stack;
@@ -103,16 +98,16 @@ public final class ProductReadsBenchmark {
     }
 
     private Burst overHttp(URI product, String token, int requests, int connections) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(product).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token).GET().build();
-        return Burst.of(requests, connections, n -> {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 && fresh(response.headers()) ? 200 : MISS;
-        });
+        try (PlainHttp http = new PlainHttp(product)) {
+            return Burst.of(requests, connections, n -> {
+                PlainHttp.Answer answer = http.get(product.getPath(), token);
+                return answer.status() == 200 && fresh(answer.headers()) ? 200 : MISS;
+            });
+        }
     }
 
-    private static boolean fresh(HttpHeaders headers) {
-        return FRESHNESS_HEADERS.stream().allMatch(name -> headers.firstValue(name).isPresent());
+    private static boolean fresh(Map<String, String> headers) {
+        return FRESHNESS_HEADERS.stream().allMatch(headers::containsKey);
     }
 
     /** The product cache's reads from a plain Redisson client configured as the query side's. */

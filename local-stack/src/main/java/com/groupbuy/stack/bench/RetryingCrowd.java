@@ -1,9 +1,5 @@
 package com.groupbuy.stack.bench;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -62,9 +58,9 @@ final class RetryingCrowd {
         }
     }
 
-    private final HttpClient http;
+    private final PlainHttp http;
 
-    RetryingCrowd(HttpClient http) {
+    RetryingCrowd(PlainHttp http) {
         this.http = http;
     }
 
@@ -77,7 +73,7 @@ final class RetryingCrowd {
         return buyers;
     }
 
-    Result run(URI purchases, List<Buyer> buyers, int connections) throws Exception {
+    Result run(String purchases, List<Buyer> buyers, int connections) throws Exception {
         int[] statuses = new int[buyers.size() * TRIES];
         long[] latencies = new long[statuses.length];
         AtomicInteger answered = new AtomicInteger();
@@ -100,26 +96,22 @@ final class RetryingCrowd {
                             continue;
                         }
                         Buyer buyer = buyers.get(next.buyer());
-                        HttpRequest request = HttpRequest.newBuilder(purchases).timeout(Duration.ofSeconds(30))
-                                .header("Content-Type", "application/json")
-                                .header("Authorization", "Bearer " + buyer.token())
-                                .POST(HttpRequest.BodyPublishers.ofString(
-                                        "{\"quantity\":" + buyer.quantity() + "}")).build();
                         long sent = System.nanoTime();
-                        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                        PlainHttp.Answer response = http.post(purchases, buyer.token(),
+                                "{\"quantity\":" + buyer.quantity() + "}");
                         long now = System.nanoTime();
                         int i = answered.getAndIncrement();
                         latencies[i] = (now - sent) / 1_000;
-                        statuses[i] = response.statusCode();
+                        statuses[i] = response.status();
                         lastAnswer.accumulateAndGet(now, Math::max);
-                        if (response.statusCode() == 202) {
+                        if (response.status() == 202) {
                             admitted.merge(buyer.userId(), buyer.quantity(), Integer::sum);
-                        } else if (response.statusCode() == 409) {
+                        } else if (response.status() == 409) {
                             Matcher code = CODE.matcher(response.body());
                             codes.merge(code.find() ? code.group(1) : "?", 1, Integer::sum);
                         }
                         boolean again = next.attempt() < TRIES
-                                && (response.statusCode() != 202 || buyer.quantity() < PER_USER_LIMIT);
+                                && (response.status() != 202 || buyer.quantity() < PER_USER_LIMIT);
                         if (again) {
                             long pause = TimeUnit.MILLISECONDS.toNanos(
                                     ThreadLocalRandom.current().nextLong(MIN_PAUSE_MS, MAX_PAUSE_MS + 1));

@@ -206,7 +206,7 @@ public final class FlashSaleBenchmark {
         Burst burst(int buyers, int units, int concurrency) throws Exception {
             String sale = "raw-" + UUID.randomUUID();
             Instant now = Instant.now();
-            gate.open(sale, "RAW", now.minusSeconds(1), now.plus(Duration.ofHours(1)), 1, units);
+            gate.open(sale, "RAW", now.minusSeconds(1), now.plus(Duration.ofHours(1)), null, 1, units);
             int[] statuses = new int[buyers];
             long[] latencies = new long[buyers];
             AtomicInteger next = new AtomicInteger();

@@ -1,6 +1,7 @@
 package com.groupbuy.command.flashsale.api;
 
 import com.groupbuy.command.domain.BusinessRuleViolation;
+import com.groupbuy.command.domain.HappyHoursRule;
 import com.groupbuy.command.domain.MoneyBounds;
 import com.groupbuy.command.flashsale.gate.Admission;
 import com.groupbuy.command.flashsale.gate.FlashSaleGate;
@@ -10,6 +11,7 @@ import com.groupbuy.command.flashsale.model.EndFlashSaleEarly;
 import com.groupbuy.command.flashsale.model.ScheduleFlashSale;
 import com.groupbuy.command.infrastructure.idempotency.IdempotentIds;
 import com.groupbuy.command.infrastructure.ratelimit.CrowdRateLimiter;
+import com.groupbuy.command.infrastructure.web.HappyHoursRequest;
 import com.groupbuy.command.order.process.CommandFailures;
 import com.groupbuy.command.order.queue.OrderQueue;
 import com.groupbuy.command.order.queue.OrderQueueUnavailableException;
@@ -41,6 +43,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -78,11 +81,18 @@ class FlashSaleController {
                            @NotNull @Min(1) @Max(1_000_000) Integer quantity,
                            @NotNull @Min(1) @Max(99) Integer perUserLimit,
                            @NotNull Instant startsAt,
-                           @NotNull Instant endsAt) {
+                           @NotNull Instant endsAt,
+                           @Valid HappyHoursRequest happyHours) {
 
         @AssertTrue(message = "startsAt must be before endsAt")
         boolean isWindowForward() {
             return startsAt == null || endsAt == null || startsAt.isBefore(endsAt);
+        }
+
+        @AssertTrue(message = "a sale with happyHours may last at most 366 days")
+        boolean isHappyHoursSpanBounded() {
+            return happyHours == null || startsAt == null || endsAt == null
+                    || Duration.between(startsAt, endsAt).compareTo(HappyHoursRule.MAX_SPAN) <= 0;
         }
     }
 
@@ -102,8 +112,8 @@ class FlashSaleController {
         String flashSaleId = IdempotentIds.idFor("flash-sale", CurrentUser.of(caller).userId(), key);
         Allotment units = commands.sendAndWait(new SetAsideStock(request.sku(), flashSaleId, request.quantity()));
         if (scheduleOver(units, flashSaleId, request)) {
-            gate.open(flashSaleId, request.sku(), request.startsAt(), request.endsAt(), request.perUserLimit(),
-                    units.quantity());
+            gate.open(flashSaleId, request.sku(), request.startsAt(), request.endsAt(),
+                    HappyHoursRequest.toHappyHours(request.happyHours()), request.perUserLimit(), units.quantity());
         }
         return ResponseEntity.created(URI.create("/api/v1/flash-sales/" + flashSaleId))
                 .body(new FlashSaleCreated(flashSaleId));
@@ -133,7 +143,8 @@ class FlashSaleController {
                     "the sale has no units left for this purchase");
             case LIMIT_REACHED -> throw new BusinessRuleViolation(ErrorCode.LIMIT_REACHED,
                     "the per-customer limit is reached");
-            case NOT_STARTED -> throw new BusinessRuleViolation(ErrorCode.NOT_STARTED, "the sale has not started yet");
+            case NOT_STARTED -> throw new BusinessRuleViolation(ErrorCode.NOT_STARTED,
+                    "the sale has not started yet, or is outside its happy hours");
             case ENDED -> throw new BusinessRuleViolation(ErrorCode.ENDED, "the sale has ended");
         }
         return ResponseEntity.accepted().body(new PurchaseAccepted(orderId));
@@ -178,7 +189,7 @@ class FlashSaleController {
         try {
             return Boolean.TRUE.equals(commands.<Boolean>sendAndWait(new ScheduleFlashSale(flashSaleId,
                     request.sku(), units.category(), request.priceCents(), units.quantity(), request.perUserLimit(),
-                    request.startsAt(), request.endsAt())));
+                    request.startsAt(), request.endsAt(), HappyHoursRequest.toHappyHours(request.happyHours()))));
         } catch (RuntimeException failure) {
             if (CommandFailures.causeOf(failure) instanceof BusinessRuleViolation) {
                 commands.sendAndWait(new ReturnStock(request.sku(), flashSaleId, units.quantity()));

@@ -14,23 +14,21 @@ import com.groupbuy.command.groupbuy.model.ResumeGroupBuy;
 import com.groupbuy.command.groupbuy.model.RemoveMember;
 import com.groupbuy.command.groupbuy.model.TermsForNewGroup;
 import com.groupbuy.command.infrastructure.idempotency.IdempotentIds;
+import com.groupbuy.command.infrastructure.web.HappyHoursRequest;
 import com.groupbuy.command.infrastructure.ratelimit.CrowdRateLimiter;
 import com.groupbuy.command.order.queue.OrderQueue;
 import com.groupbuy.command.order.queue.OrderQueueUnavailableException;
 import com.groupbuy.command.order.queue.OrderRequest;
 import com.groupbuy.command.product.model.DescribeProduct;
 import com.groupbuy.command.product.model.Listing;
-import com.groupbuy.events.groupbuy.HappyHours;
 import com.groupbuy.platform.security.CurrentUser;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.ResponseEntity;
@@ -45,9 +43,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * Group buys: an admin creates a deal, and may pause, resume or cancel it; a customer opens a group (and is its first
@@ -89,17 +85,6 @@ class GroupBuyController {
         }
     }
 
-    /** Recurring hours in which groups open: {@code days} (MONDAY…SUNDAY), {@code from}/{@code to} HH:mm, a zone. */
-    record HappyHoursRequest(@NotEmpty @Size(max = 7) List<@NotNull DayOfWeek> days,
-                             @NotNull @Pattern(regexp = "([01][0-9]|2[0-3]):[0-5][0-9]") String from,
-                             @NotNull @Pattern(regexp = "([01][0-9]|2[0-3]):[0-5][0-9]") String to,
-                             @NotBlank @Size(max = 64) String timeZone) {
-
-        HappyHours toHappyHours() {
-            return new HappyHours(days.stream().distinct().sorted().toList(), from, to, timeZone);
-        }
-    }
-
     record GroupBuyCreatedAnswer(String groupBuyId) {
     }
 
@@ -117,7 +102,7 @@ class GroupBuyController {
         Listing product = commands.sendAndWait(new DescribeProduct(request.sku()));
         commands.sendAndWait(new CreateGroupBuy(groupBuyId, product, request.groupPriceCents(),
                 request.groupSize(), request.windowSeconds(), request.startsAt(), request.endsAt(),
-                request.happyHours() == null ? null : request.happyHours().toHappyHours()));
+                HappyHoursRequest.toHappyHours(request.happyHours())));
         return ResponseEntity.created(URI.create("/api/v1/group-buys/" + groupBuyId))
                 .body(new GroupBuyCreatedAnswer(groupBuyId));
     }

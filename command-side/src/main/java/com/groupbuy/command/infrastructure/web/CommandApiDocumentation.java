@@ -173,14 +173,19 @@ class CommandApiDocumentation {
 
     private static List<DocumentedCall> flashSales() {
         return List.of(
-                post(V1 + "/flash-sales", 201, "Schedule a flash sale (its units are set aside from the product)")
+                post(V1 + "/flash-sales", 201, "Schedule a flash sale (its units are set aside from the product); "
+                        + "with happyHours, it sells only on those days between from and to (local HH:mm in "
+                        + "timeZone), and may last at most 366 days")
                         .refusing(404, NOT_FOUND)
                         .refusing(409, SOLD_OUT, INSUFFICIENT_STOCK, DELISTED)
                         .refusing(422, VALIDATION_FAILED)
                         .sending(json("sku", "COLA-330", "priceCents", 99, "quantity", 100, "perUserLimit", 2,
-                                "startsAt", "2026-12-06T12:00:00Z", "endsAt", "2026-12-06T12:10:00Z"))
+                                "startsAt", "2026-12-06T12:00:00Z", "endsAt", "2026-12-13T12:00:00Z",
+                                "happyHours", json("days", List.of("FRIDAY", "SATURDAY"), "from", "22:00",
+                                        "to", "02:00", "timeZone", "Asia/Taipei")))
                         .answering(json("flashSaleId", "f1a5c0de-0000-4000-8000-000000000001")),
-                post(V1 + "/flash-sales/{flashSaleId}/orders", 202, "Buy in a flash sale (admitted at the edge)")
+                post(V1 + "/flash-sales/{flashSaleId}/orders", 202, "Buy in a flash sale (admitted at the edge); "
+                        + "409 NOT_STARTED before its start or outside its happy hours")
                         .refusing(404, NOT_FOUND)
                         .refusing(409, SOLD_OUT, LIMIT_REACHED, NOT_STARTED, ENDED)
                         .refusing(429, RATE_LIMITED)

@@ -86,7 +86,7 @@ class FlashSaleSchedulingTest {
                 DefaultCommandGateway.builder().commandBus(bus).build(), null, null, null, null, null,
                 Clock.systemUTC());
         FlashSaleController.ScheduleRequest request = new FlashSaleController.ScheduleRequest("TEA", 199L, 10, 2,
-                STARTS_AT, STARTS_AT.plusSeconds(600));
+                STARTS_AT, STARTS_AT.plusSeconds(600), null);
         return (RuntimeException) catchThrowable(() -> controller.schedule(request,
                 new TestingAuthenticationToken("flash-admin", null, "ROLE_ADMIN"), "key-1"));
     }

@@ -8,13 +8,19 @@ import com.groupbuy.events.groupbuy.HappyHours;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * What a group-buy deal offers: a group price below list, a group size, how long a group may take, and when: between
- * its start and end, and within its happy hours if it has them (null: any time).
+ * its start and end, and within its happy hours if it has them (null: any time); the option groups of the product its
+ * members may choose from (empty: the standard make only).
  */
 record DealTerms(String sku, long groupPriceCents, int groupSize, Duration window, Instant startsAt,
-                 Instant endsAt, HappyHours happyHours) {
+                 Instant endsAt, HappyHours happyHours, List<String> allowedOptions) {
+
+    DealTerms {
+        allowedOptions = allowedOptions == null ? List.of() : List.copyOf(allowedOptions);
+    }
 
     static final int MIN_GROUP_SIZE = 2;
     static final int MAX_GROUP_SIZE = 50;
@@ -41,9 +47,10 @@ record DealTerms(String sku, long groupPriceCents, int groupSize, Duration windo
         if (command.happyHours() != null) {
             HappyHoursRule.requireValid(command.happyHours());
         }
+        command.product().options().requireGroups(command.allowedOptions(), "allowedOptions");
         return new DealTerms(command.product().sku(), command.groupPriceCents(), command.groupSize(),
                 Duration.ofSeconds(command.windowSeconds()), command.startsAt(), command.endsAt(),
-                command.happyHours());
+                command.happyHours(), command.allowedOptions());
     }
 
     /** Whether a group may be opened at {@code at}. */

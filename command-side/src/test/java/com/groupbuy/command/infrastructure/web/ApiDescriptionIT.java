@@ -189,6 +189,13 @@ class ApiDescriptionIT {
         assertThat(post("/api/v1/group-buys/" + deal + "/groups/" + group + "/members", other, "").status())
                 .isEqualTo(202);
         post("/api/v1/group-buys/no-such-deal/groups", customer, "");
+        post("/api/v1/group-buys/" + deal + "/groups", other, "{\"options\":{\"size\":[\"l\"]}}");
+        post("/api/v1/group-buys/" + deal + "/groups/" + group + "/members", other,
+                "{\"options\":{\"size\":[\"l\"]}}");
+        post("/api/v1/group-buys", admin, """
+                {"sku":"%s","groupPriceCents":200,"groupSize":2,"windowSeconds":600,"startsAt":"%s","endsAt":"%s",
+                 "allowedOptions":["no-such-group"]}"""
+                .formatted(sku, now.minusSeconds(1), now.plusSeconds(3600)));
         assertThat(post("/api/v1/group-buys/" + deal + "/pause", admin, "").status()).isEqualTo(200);
         post("/api/v1/group-buys/" + deal + "/groups", other, "");
         post("/api/v1/group-buys/" + deal + "/groups/" + group + "/members", customer, "");

@@ -301,6 +301,7 @@ class FlashSaleIT {
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.code()).isEqualTo("VALIDATION_FAILED");
+        assertThat(refused.body().get("errors").findValuesAsString("field")).containsExactly("happyHoursSpanBounded");
         assertThat(events.typesOf(sku)).containsExactly("ProductRegistered");
     }
 

@@ -18,9 +18,9 @@ import java.util.stream.Collectors;
 /**
  * The flash-sale gate: admission at the edge, in Redis, one atomic script per purchase (window, happy hours, units
  * left, the buyer's running total against the per-user limit). Per sale it keeps three keys: the sale (sku, window,
- * {@code windows} of its happy hours, limit, {@code remaining}, {@code state}), units per buyer, and the admitted orders, so that every change is keyed by order
- * and applied at most once: an admission repeated for the same order admits it again without taking more, and
- * units are given back once per order.
+ * the {@code windows} of its happy hours, limit, {@code remaining}, {@code state}), units per buyer, and the admitted
+ * orders, so that every change is keyed by order and applied at most once: an admission repeated for the same order
+ * admits it again without taking more, and units are given back once per order.
  *
  * <p>The gate is only a fast first answer: the event-sourced flash sale decides. The gate is opened from the sale's
  * events, given units back when orders end unpaid or are rejected, and rebuilt from the sale itself when Redis has

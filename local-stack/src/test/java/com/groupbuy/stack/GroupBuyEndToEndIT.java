@@ -263,6 +263,56 @@ class GroupBuyEndToEndIT {
         });
     }
 
+    @Test
+    void members_choose_the_options_their_deal_allows_pay_them_on_top_and_see_them_on_their_order() throws Exception {
+        String admin = client.devToken(stack.apiUrl(), "admin-go", "admin");
+        String sku = "GROUP-OPT-" + UUID.randomUUID().toString().substring(0, 6);
+        String pearls = sku + "-PEARLS";
+        for (String product : List.of(sku, pearls)) {
+            assertThat(client.post(stack.apiUrl() + "/api/v1/products", admin, Map.of("sku", product,
+                    "name", "Brown sugar milk", "category", "milk-tea", "priceCents", 600, "initialStock", 10))
+                    .status()).isEqualTo(201);
+        }
+        assertThat(client.post(stack.apiUrl() + "/api/v1/products/" + sku + "/options", admin, Map.of("optionGroups",
+                List.of(Map.of("code", "size", "name", "Size", "minChoices", 1, "maxChoices", 1, "options", List.of(
+                                Map.of("code", "m", "name", "Medium", "priceDeltaCents", 0),
+                                Map.of("code", "l", "name", "Large", "priceDeltaCents", 60))),
+                        Map.of("code", "sugar", "name", "Sugar", "minChoices", 0, "maxChoices", 1, "options",
+                                List.of(Map.of("code", "50", "name", "Half sugar", "priceDeltaCents", 0))),
+                        Map.of("code", "toppings", "name", "Toppings", "minChoices", 0, "maxChoices", 1,
+                                "options", List.of(Map.of("code", "pearls", "name", "Tapioca pearls",
+                                        "priceDeltaCents", 50, "stockSku", pearls)))))).status()).isEqualTo(200);
+        Instant now = Instant.now();
+        StackClient.Response deal = client.post(stack.apiUrl() + "/api/v1/group-buys", admin, Map.of("sku", sku,
+                "groupPriceCents", 450, "groupSize", 2, "windowSeconds", 600, "allowedOptions",
+                List.of("sugar", "toppings"), "startsAt", now.minusSeconds(1).toString(),
+                "endsAt", now.plusSeconds(3600).toString()));
+        assertThat(deal.status()).as(deal.body().toString()).isEqualTo(201);
+        String dealId = deal.body().get("groupBuyId").asString();
+
+        StackClient.Response large = client.post(stack.apiUrl() + "/api/v1/group-buys/" + dealId + "/groups",
+                token("go-ann"), Map.of("options", Map.of("size", List.of("l"))));
+        assertThat(large.status()).isEqualTo(422);
+        assertThat(large.body().get("detail").asString()).contains("size is not offered under this deal");
+        StackClient.Response opened = client.post(stack.apiUrl() + "/api/v1/group-buys/" + dealId + "/groups",
+                token("go-ann"), Map.of("options", Map.of("sugar", List.of("50"), "toppings", List.of("pearls"))));
+        assertThat(opened.status()).as(opened.body().toString()).isEqualTo(202);
+        String order = opened.body().get("orderId").asString();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode view = client.get(stack.queryUrl() + "/api/v1/orders/" + order, token("go-ann")).body();
+            assertThat(view.get("status").asString()).isEqualTo("CONFIRMED");
+            assertThat(view.get("totalCents").asLong()).as("450 + the pearls' 50").isEqualTo(500);
+            assertThat(view.get("lines").get(0).get("options").findValuesAsString("name"))
+                    .containsExactly("Half sugar", "Tapioca pearls");
+            assertThat(client.get(stack.queryUrl() + "/api/v1/products/" + pearls, token("go-ann")).body()
+                    .get("availableStock").asInt()).as("one held for the member's drink").isEqualTo(9);
+        });
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(client.get(stack.queryUrl()
+                + "/api/v1/group-buys?limit=200", token("go-ann")).body().get("items").findValues("allowedOptions")
+                .stream().map(JsonNode::toString)).contains("[\"sugar\",\"toppings\"]"));
+    }
+
     private static String happyHourDeal(String admin, String sku, Map<String, Object> happyHours) throws Exception {
         Instant now = Instant.now();
         StackClient.Response deal = client.post(stack.apiUrl() + "/api/v1/group-buys", admin, Map.of("sku", sku,

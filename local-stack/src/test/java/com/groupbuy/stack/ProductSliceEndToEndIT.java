@@ -9,8 +9,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
 
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -214,6 +216,54 @@ class ProductSliceEndToEndIT {
             assertThat(stats.get("unitsSold").asInt()).isEqualTo(2);
             assertThat(stats.get("sellThrough").asDouble()).isEqualTo(2.0 / 30);
         });
+    }
+
+    @Test
+    void a_happy_hour_flash_sale_sells_within_its_hours_refuses_outside_them_and_is_listed_with_them()
+            throws Exception {
+        assertThat(client.post(stack.apiUrl() + "/api/v1/products", admin, product("FLASH-HAPPY", 20)).status())
+                .isEqualTo(201);
+        Instant now = Instant.now();
+        String inside = happyHourSale("FLASH-HAPPY", now.minusSeconds(120), now.plusSeconds(900));
+        String outside = happyHourSale("FLASH-HAPPY", now.plus(Duration.ofHours(2)), now.plus(Duration.ofHours(3)));
+        String buyer = client.devToken(stack.apiUrl(), "happy-hour-buyer", "customer");
+
+        StackClient.Response bought = client.post(stack.apiUrl() + "/api/v1/flash-sales/" + inside + "/orders",
+                buyer, Map.of("quantity", 1));
+        assertThat(bought.status()).as(bought.body().toString()).isEqualTo(202);
+        assertProblem(client.post(stack.apiUrl() + "/api/v1/flash-sales/" + outside + "/orders", buyer,
+                Map.of("quantity", 1)), 409, "NOT_STARTED");
+
+        String orderId = bought.body().get("orderId").asString();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(client.get(
+                stack.queryUrl() + "/api/v1/orders/" + orderId, buyer).body().path("status").asString())
+                .isEqualTo("CONFIRMED"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode items = client.get(stack.queryUrl() + "/api/v1/flash-sales?limit=200", customer).body()
+                    .get("items");
+            List<String> listed = items.findValuesAsString("flashSaleId");
+            assertThat(listed).contains(inside, outside);
+            JsonNode open = items.get(listed.indexOf(inside));
+            assertThat(open.get("happyHours").get("timeZone").asString()).isEqualTo("UTC");
+            assertThat(open.get("openNow").asBoolean()).isTrue();
+            assertThat(items.get(listed.indexOf(outside)).get("openNow").asBoolean()).isFalse();
+        });
+    }
+
+    /** A sale of 5 units of {@code sku} running for a day, selling every day from {@code from} to {@code to} (UTC). */
+    private static String happyHourSale(String sku, Instant from, Instant to) throws Exception {
+        StackClient.Response scheduled = client.post(stack.apiUrl() + "/api/v1/flash-sales", admin, Map.of(
+                "sku", sku, "priceCents", 199, "quantity", 5, "perUserLimit", 1,
+                "startsAt", Instant.now().minusSeconds(60).toString(),
+                "endsAt", Instant.now().plus(Duration.ofDays(1)).toString(),
+                "happyHours", Map.of("days", List.of(DayOfWeek.values()), "from", hhmm(from), "to", hhmm(to),
+                        "timeZone", "UTC")));
+        assertThat(scheduled.status()).as(scheduled.body().toString()).isEqualTo(201);
+        return scheduled.body().get("flashSaleId").asString();
+    }
+
+    private static String hhmm(Instant at) {
+        return at.atZone(ZoneOffset.UTC).toLocalTime().toString().substring(0, 5);
     }
 
     @Test

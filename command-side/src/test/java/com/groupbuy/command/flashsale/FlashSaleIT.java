@@ -29,6 +29,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -263,6 +265,47 @@ class FlashSaleIT {
     }
 
     @Test
+    void a_happy_hour_sale_admits_within_its_hours_and_refuses_outside_them_also_after_its_gate_is_rebuilt()
+            throws Exception {
+        Instant now = Instant.now();
+        String open = scheduleSale(product(10), 5, 1, now.minusSeconds(60), now.plusSeconds(600),
+                hoursAround(now.minusSeconds(120), now.plusSeconds(600)));
+        String closed = scheduleSale(product(10), 5, 1, now.minusSeconds(60), now.plus(Duration.ofDays(2)),
+                hoursAround(now.plus(Duration.ofHours(2)), now.plus(Duration.ofHours(3))));
+
+        assertThat(buy(open, "happy-u1").status()).isEqualTo(202);
+        Answer outside = buy(closed, "happy-u1");
+        assertThat(outside.status()).isEqualTo(409);
+        assertThat(outside.code()).isEqualTo("NOT_STARTED");
+        assertThat(redis.<String, String>getMap(RedisKeys.flashSaleGate(closed), StringCodec.INSTANCE)
+                .get("windows")).matches("\\d+,\\d+(,\\d+,\\d+)+");
+
+        loseTheGateStateOf(closed);
+        loseTheGateStateOf(open);
+        assertThat(buy(closed, "happy-u2").status()).isEqualTo(503);
+        assertThat(buy(open, "happy-u2").status()).isEqualTo(503);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(buy(closed, "happy-u2").code()).isEqualTo("NOT_STARTED");
+            assertThat(buy(open, "happy-u2").status()).isEqualTo(202);
+        });
+        assertThat(allocationOf(closed).happyHours()).isNotNull();
+    }
+
+    @Test
+    void a_happy_hour_sale_longer_than_366_days_is_refused_before_any_unit_is_set_aside() throws Exception {
+        String sku = product(10);
+        Instant now = Instant.now();
+
+        Answer refused = schedule(sku, "199", 5, 1, now, now.plus(Duration.ofDays(367)),
+                hoursAround(now, now.plusSeconds(3600)));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.code()).isEqualTo("VALIDATION_FAILED");
+        assertThat(refused.body().get("errors").findValuesAsString("field")).containsExactly("happyHoursSpanBounded");
+        assertThat(events.typesOf(sku)).containsExactly("ProductRegistered");
+    }
+
+    @Test
     void a_customer_over_the_rate_limit_is_told_to_retry_later() throws Exception {
         String sale = scheduleSale(product(10), 5, 1, Instant.now().plusSeconds(600), Instant.now().plusSeconds(900));
         String token = api.token("rate-u1", "customer");
@@ -351,9 +394,26 @@ class FlashSaleIT {
 
     private Answer schedule(String sku, String priceCents, int quantity, int perUserLimit, Instant startsAt,
                             Instant endsAt) throws Exception {
+        return schedule(sku, priceCents, quantity, perUserLimit, startsAt, endsAt, null);
+    }
+
+    private Answer schedule(String sku, String priceCents, int quantity, int perUserLimit, Instant startsAt,
+                            Instant endsAt, String happyHours) throws Exception {
         return api.post("/api/v1/flash-sales", admin, """
-                {"sku":"%s","priceCents":%s,"quantity":%d,"perUserLimit":%d,"startsAt":"%s","endsAt":"%s"}"""
-                .formatted(sku, priceCents, quantity, perUserLimit, startsAt, endsAt));
+                {"sku":"%s","priceCents":%s,"quantity":%d,"perUserLimit":%d,"startsAt":"%s","endsAt":"%s"%s}"""
+                .formatted(sku, priceCents, quantity, perUserLimit, startsAt, endsAt,
+                        happyHours == null ? "" : ",\"happyHours\":" + happyHours));
+    }
+
+    /** Happy hours every day from {@code from} to {@code to} (UTC, to the minute), as the request takes them. */
+    private static String hoursAround(Instant from, Instant to) {
+        return """
+                {"days":["MONDAY","TUESDAY","WEDNESDAY","THURSDAY","FRIDAY","SATURDAY","SUNDAY"],\
+                "from":"%s","to":"%s","timeZone":"UTC"}""".formatted(hhmm(from), hhmm(to));
+    }
+
+    private static String hhmm(Instant at) {
+        return DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC).format(at);
     }
 
     /** What a Redis flush or failover without replicas does to a sale at the gate. */
@@ -370,7 +430,12 @@ class FlashSaleIT {
 
     private String scheduleSale(String sku, int quantity, int perUserLimit, Instant startsAt, Instant endsAt)
             throws Exception {
-        Answer created = schedule(sku, "199", quantity, perUserLimit, startsAt, endsAt);
+        return scheduleSale(sku, quantity, perUserLimit, startsAt, endsAt, null);
+    }
+
+    private String scheduleSale(String sku, int quantity, int perUserLimit, Instant startsAt, Instant endsAt,
+                                String happyHours) throws Exception {
+        Answer created = schedule(sku, "199", quantity, perUserLimit, startsAt, endsAt, happyHours);
         assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
         return created.body().get("flashSaleId").asString();
     }

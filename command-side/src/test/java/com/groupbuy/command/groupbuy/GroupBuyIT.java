@@ -5,13 +5,18 @@ import com.groupbuy.command.StoredEvents;
 import com.groupbuy.command.HttpApi;
 import com.groupbuy.command.HttpApi.Answer;
 import com.groupbuy.command.product.model.RegisterProduct;
+import com.groupbuy.command.product.model.SetOptions;
 import com.groupbuy.events.groupbuy.GroupCompleted;
 import com.groupbuy.events.groupbuy.GroupFailed;
+import com.groupbuy.events.order.ChosenOption;
 import com.groupbuy.events.order.OrderCancelled;
 import com.groupbuy.events.order.OrderConfirmed;
 import com.groupbuy.events.order.OrderRefunded;
 import com.groupbuy.events.product.StockCommitted;
+import com.groupbuy.events.product.OptionGroup;
+import com.groupbuy.events.product.OptionGroup.Option;
 import com.groupbuy.events.product.StockReleased;
+import com.groupbuy.events.product.StockReserved;
 import com.groupbuy.events.product.StockReturned;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -155,6 +160,53 @@ class GroupBuyIT {
 
         assertThat(paid.status()).as(paid.body().toString()).isEqualTo(404);
         assertThat(paid.code()).isEqualTo("NOT_FOUND");
+    }
+
+    @Test
+    void members_choose_the_options_the_deal_allows_pay_their_price_on_top_and_hold_their_toppings()
+            throws Exception {
+        String sku = product(10);
+        String pearls = product(5);
+        commands.sendAndWait(new SetOptions(sku, List.of(
+                new OptionGroup("size", "Size", 1, 1, List.of(new Option("m", "Medium", 0, null),
+                        new Option("l", "Large", 60, null))),
+                new OptionGroup("sugar", "Sugar", 0, 1, List.of(new Option("50", "Half", 0, null))),
+                new OptionGroup("toppings", "Toppings", 0, 1, List.of(new Option("pearls", "Pearls", 50, pearls))))));
+        Answer created = api.post("/api/v1/group-buys", admin, """
+                {"sku":"%s","groupPriceCents":300,"groupSize":2,"windowSeconds":120,"startsAt":"%s","endsAt":"%s",
+                 "allowedOptions":["sugar","toppings"]}"""
+                .formatted(sku, Instant.now().minusSeconds(1), Instant.now().plusSeconds(3600)));
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        String deal = created.field("groupBuyId");
+
+        Answer notAllowed = api.post("/api/v1/group-buys/" + deal + "/groups", api.token("go-u1", "customer"),
+                "{\"options\":{\"size\":[\"l\"]}}");
+        assertThat(notAllowed.status()).isEqualTo(422);
+        assertThat(notAllowed.body().get("detail").asString())
+                .isEqualTo(sku + ": option group size is not offered under this deal (it offers: sugar, toppings)");
+        assertThat(api.post("/api/v1/group-buys/" + deal + "/groups", api.token("go-u1", "customer"),
+                "{\"options\":{\"toppings\":[\"jelly\"]}}").status()).isEqualTo(422);
+
+        Answer opened = api.post("/api/v1/group-buys/" + deal + "/groups", api.token("go-u1", "customer"),
+                "{\"options\":{\"sugar\":[\"50\"],\"toppings\":[\"pearls\"]}}");
+        assertThat(opened.status()).as(opened.body().toString()).isEqualTo(202);
+        String plain = join(deal, opened.field("groupId"), "go-u2").field("orderId");
+
+        OrderConfirmed withOptions = events.awaitFirst(opened.field("orderId"), OrderConfirmed.class);
+        assertThat(withOptions.lines()).singleElement().satisfies(line -> {
+            assertThat(line.unitPriceCents()).isEqualTo(350);
+            assertThat(line.options()).containsExactly(new ChosenOption("sugar", "50", "Half", 0, null),
+                    new ChosenOption("toppings", "pearls", "Pearls", 50, pearls));
+        });
+        assertThat(withOptions.totalCents()).isEqualTo(350);
+        OrderConfirmed standard = events.awaitFirst(plain, OrderConfirmed.class);
+        assertThat(standard.lines().getFirst().unitPriceCents()).isEqualTo(300);
+        assertThat(standard.lines().getFirst().options()).isEmpty();
+        assertThat(events.payloadsOf(pearls).stream().filter(StockReserved.class::isInstance)).hasSize(1);
+
+        assertThat(api.post("/api/v1/orders/" + opened.field("orderId") + "/cancellation",
+                api.token("go-u1", "customer"), "{}").status()).isEqualTo(202);
+        events.awaitFirst(pearls, StockReleased.class);
     }
 
     private String product(int stock) {

@@ -210,7 +210,7 @@ public final class FlashSaleBenchmark {
         Burst burst(int buyers, int units, int concurrency) throws Exception {
             String sale = "raw-" + UUID.randomUUID();
             Instant now = Instant.now();
-            gate.open(sale, "RAW", now.minusSeconds(1), now.plus(Duration.ofHours(1)), 1, units);
+            gate.open(sale, "RAW", now.minusSeconds(1), now.plus(Duration.ofHours(1)), null, 1, units);
             return Burst.of(buyers, concurrency, i -> gate.admit(sale, UUID.randomUUID().toString(),
                     "raw-user-" + i, 1, Instant.now(), API_RATE_LIMIT).admitted() ? 202 : 409);
         }

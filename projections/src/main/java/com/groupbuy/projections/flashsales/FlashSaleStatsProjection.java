@@ -78,10 +78,10 @@ class FlashSaleStatsProjection implements Projection, PostgresReadModel {
     private void schedule(EventRecord record, FlashSaleScheduled event) {
         jdbc.sql("""
                         INSERT INTO flash_sale_stats (flash_sale_id, sku, price_cents, quantity, per_user_limit,
-                                                      starts_at, ends_at, remaining, updated_at, last_sequence,
-                                                      last_event_at)
-                        VALUES (:id, :sku, :price, :quantity, :limit, :startsAt, :endsAt, :quantity, now(),
-                                :sequence, :at)
+                                                      starts_at, ends_at, happy_hours, remaining, updated_at,
+                                                      last_sequence, last_event_at)
+                        VALUES (:id, :sku, :price, :quantity, :limit, :startsAt, :endsAt, :happyHours, :quantity,
+                                now(), :sequence, :at)
                         ON CONFLICT (flash_sale_id) DO UPDATE
                            SET sku = EXCLUDED.sku,
                                price_cents = EXCLUDED.price_cents,
@@ -89,6 +89,7 @@ class FlashSaleStatsProjection implements Projection, PostgresReadModel {
                                per_user_limit = EXCLUDED.per_user_limit,
                                starts_at = EXCLUDED.starts_at,
                                ends_at = EXCLUDED.ends_at,
+                               happy_hours = EXCLUDED.happy_hours,
                                remaining = EXCLUDED.remaining,
                                updated_at = EXCLUDED.updated_at,
                                last_sequence = EXCLUDED.last_sequence,
@@ -101,6 +102,8 @@ class FlashSaleStatsProjection implements Projection, PostgresReadModel {
                 .param("limit", event.perUserLimit())
                 .param("startsAt", timestamp(event.startsAt()))
                 .param("endsAt", timestamp(event.endsAt()))
+                .param("happyHours", event.happyHours() == null ? null
+                        : record.payload().path("happyHours").toString())
                 .param("sequence", record.sequence())
                 .param("at", timestamp(record.occurredAt()))
                 .update();

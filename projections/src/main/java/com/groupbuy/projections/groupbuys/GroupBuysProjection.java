@@ -69,14 +69,16 @@ class GroupBuysProjection implements Projection, PostgresReadModel {
     private void createDeal(EventRecord record, GroupBuyCreated event) {
         jdbc.sql("""
                         INSERT INTO group_buy (group_buy_id, sku, category, group_price_cents, group_size,
-                                               window_seconds, starts_at, ends_at, happy_hours, last_sequence,
-                                               last_event_at)
+                                               window_seconds, starts_at, ends_at, happy_hours, allowed_options,
+                                               last_sequence, last_event_at)
                         VALUES (:id, :sku, :category, :price, :size, :window, :startsAt, :endsAt, :happyHours,
-                                :sequence, :at)
+                                :allowedOptions, :sequence, :at)
                         ON CONFLICT (group_buy_id) DO NOTHING""")
                 .param("id", event.groupBuyId())
                 .param("happyHours", event.happyHours() == null ? null
                         : record.payload().path("happyHours").toString())
+                .param("allowedOptions", event.allowedOptions() == null || event.allowedOptions().isEmpty() ? null
+                        : record.payload().path("allowedOptions").toString())
                 .param("sku", event.sku())
                 .param("category", event.category())
                 .param("price", event.groupPriceCents())

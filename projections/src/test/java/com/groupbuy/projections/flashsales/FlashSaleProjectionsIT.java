@@ -3,6 +3,7 @@ package com.groupbuy.projections.flashsales;
 import com.groupbuy.contract.RedisKeys;
 import com.groupbuy.events.flashsale.FlashSaleEnded;
 import com.groupbuy.events.flashsale.FlashSaleScheduled;
+import com.groupbuy.events.groupbuy.HappyHours;
 import com.groupbuy.events.flashsale.FlashSaleUnitsReserved;
 import com.groupbuy.events.flashsale.FlashSaleUnitsReturned;
 import com.groupbuy.events.order.OrderConfirmed;
@@ -17,6 +18,7 @@ import com.groupbuy.projections.ProjectionsTestSupport;
 import org.junit.jupiter.api.Test;
 import org.redisson.client.codec.StringCodec;
 
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -99,6 +101,16 @@ class FlashSaleProjectionsIT extends ProjectionsTestSupport {
         publish(0, START.plusSeconds(5), new OrderPlaced(orderId, "ann", items(units), null, flashSale()));
         publish(1, START.plusSeconds(6), new OrderConfirmed(orderId, "ann", lines(units), null, 199L * units, 0,
                 199L * units, START.plusSeconds(906), flashSale()));
+    }
+
+    @Test
+    void a_sale_with_happy_hours_keeps_them_as_scheduled() {
+        publish(0, START.minusSeconds(60), new FlashSaleScheduled(saleId, sku, "ice", 199, 10, 2, START, END,
+                new HappyHours(List.of(DayOfWeek.FRIDAY), "22:00", "02:00", "Asia/Taipei")));
+        awaitConsumedBy("flash-sale-stats");
+
+        assertThat(stats().get("happy_hours")).isEqualTo(
+                "{\"days\":[\"FRIDAY\"],\"from\":\"22:00\",\"to\":\"02:00\",\"timeZone\":\"Asia/Taipei\"}");
     }
 
     private FlashSaleScheduled scheduled(int quantity) {

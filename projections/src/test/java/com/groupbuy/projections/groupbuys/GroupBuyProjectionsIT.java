@@ -30,7 +30,8 @@ class GroupBuyProjectionsIT extends ProjectionsTestSupport {
 
     @Test
     void a_deal_counts_its_groups_members_and_outcomes_once_each_and_lists_its_groups_by_status() {
-        publish(0, new GroupBuyCreated(deal, "TEA", "tea", 300, 2, 600, NOW, NOW.plusSeconds(3600)));
+        publish(0, new GroupBuyCreated(deal, "TEA", "tea", 300, 2, 600, NOW, NOW.plusSeconds(3600), null,
+                List.of("sugar", "ice")));
         opened(completing, 0);
         publish(1, new GroupMemberJoined(completing, deal, "u1", "o-1", 1));
         publish(2, new GroupMemberJoined(completing, deal, "u2", "o-2", 2));
@@ -58,7 +59,7 @@ class GroupBuyProjectionsIT extends ProjectionsTestSupport {
         assertThat(stats).containsEntry("opened", 3L).containsEntry("completed", 1L).containsEntry("failed", 1L)
                 .containsEntry("joins", 5L).containsEntry("members", 4L).containsEntry("paid", 2L);
         assertThat(row("SELECT * FROM group_buy WHERE group_buy_id = ?", deal)).containsEntry("group_size", 2)
-                .containsEntry("group_price_cents", 300L);
+                .containsEntry("group_price_cents", 300L).containsEntry("allowed_options", "[\"sugar\",\"ice\"]");
 
         eventually(() -> {
             assertThat(groupIds("OPEN")).containsExactly(open);

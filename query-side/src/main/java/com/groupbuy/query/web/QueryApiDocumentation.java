@@ -37,20 +37,23 @@ class QueryApiDocumentation {
                         .refusing(404, NOT_FOUND)
                         .answering(product()),
                 get(V1 + "/flash-sales", "The flash sales on offer: running now (first, soonest to end first), "
-                        + "then those starting within a day")
+                        + "then those starting within a day; with happyHours a sale sells only within them, and "
+                        + "openNow says whether it sells now")
                         .answering(json("items", List.of(json("flashSaleId", "f1a5c0de-0000-4000-8000-000000000001",
                                 "sku", SKU, "priceCents", 99, "quantity", 100, "perUserLimit", 2, "remaining", 37,
-                                "startsAt", "2026-12-06T12:00:00Z", "endsAt", "2026-12-06T12:10:00Z",
-                                "status", "ACTIVE")))),
+                                "startsAt", "2026-12-06T12:00:00Z", "endsAt", "2026-12-13T12:00:00Z",
+                                "status", "ACTIVE", "happyHours", json("days", List.of("FRIDAY", "SATURDAY"),
+                                        "from", "22:00", "to", "02:00", "timeZone", "Asia/Taipei"),
+                                "openNow", false)))),
                 get(V1 + "/group-buys", "The group-buy deals running now, soonest to end first, each with how many "
                         + "of its groups can still be joined, and its happy hours (groups open only within them; "
-                        + "opensGroupsNow says whether they do now)")
+                        + "opensGroupsNow says whether they do now), and the option groups its members may choose in")
                         .answering(json("items", List.of(json("groupBuyId", "9b0c1d2e-0000-4000-8000-000000000003",
                                 "sku", SKU, "groupPriceCents", 180, "groupSize", 3, "windowSeconds", 3600,
                                 "startsAt", "2026-12-06T00:00:00Z", "endsAt", "2026-12-13T00:00:00Z",
                                 "joinableGroups", 4, "happyHours", json("days", List.of("MONDAY", "FRIDAY"),
                                         "from", "14:00", "to", "17:00", "timeZone", "Asia/Taipei"),
-                                "opensGroupsNow", true)))),
+                                "opensGroupsNow", true, "allowedOptions", List.of("sugar", "toppings"))))),
                 get(V1 + "/flash-sales/{flashSaleId}", "A flash sale's live state: remaining units, window, status")
                         .refusing(404, NOT_FOUND)
                         .answering(json("flashSaleId", "f1a5c0de-0000-4000-8000-000000000001", "sku", SKU,

@@ -12,6 +12,8 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 
@@ -106,6 +108,42 @@ class FlashSaleQueriesIT extends QuerySideTestSupport {
         assertThat(first.get("priceCents").asLong()).isEqualTo(199);
         assertThat(answer.body().get("items").get(listed.indexOf(soon)).get("status").asString())
                 .isEqualTo("SCHEDULED");
+    }
+
+    @Test
+    void a_happy_hour_sale_shows_its_hours_and_whether_it_sells_now() throws Exception {
+        Instant now = Instant.now();
+        String plain = storeSale(now.minusSeconds(60), now.plusSeconds(600), null);
+        String within = storeSale(now.minusSeconds(60), now.plusSeconds(600), null);
+        String outside = storeSale(now.minusSeconds(60), now.plusSeconds(600), null);
+        String soon = storeSale(now.plusSeconds(3600), now.plusSeconds(7200), null);
+        ZonedDateTime utc = now.atZone(ZoneOffset.UTC);
+        String everyDay = "[\"MONDAY\",\"TUESDAY\",\"WEDNESDAY\",\"THURSDAY\",\"FRIDAY\",\"SATURDAY\",\"SUNDAY\"]";
+        happyHours(within, "{\"days\":" + everyDay + ",\"from\":\"%s\",\"to\":\"%s\",\"timeZone\":\"UTC\"}"
+                .formatted(hhmm(utc.minusHours(1)), hhmm(utc.plusHours(1))));
+        happyHours(outside, "{\"days\":[\"%s\"],\"from\":\"00:00\",\"to\":\"23:59\",\"timeZone\":\"UTC\"}"
+                .formatted(utc.getDayOfWeek().plus(3)));
+
+        JsonNode items = get("/api/v1/flash-sales?limit=200", token(unique("u"), "customer")).body().get("items");
+        List<String> listed = items.findValuesAsString("flashSaleId");
+
+        assertThat(items.get(listed.indexOf(plain)).get("happyHours").isNull()).isTrue();
+        assertThat(items.get(listed.indexOf(plain)).get("openNow").asBoolean()).isTrue();
+        JsonNode open = items.get(listed.indexOf(within));
+        assertThat(open.get("happyHours").get("timeZone").asString()).isEqualTo("UTC");
+        assertThat(open.get("happyHours").get("days").size()).isEqualTo(7);
+        assertThat(open.get("openNow").asBoolean()).isTrue();
+        assertThat(items.get(listed.indexOf(outside)).get("openNow").asBoolean()).isFalse();
+        assertThat(items.get(listed.indexOf(soon)).get("openNow").asBoolean()).as("not started").isFalse();
+    }
+
+    private void happyHours(String saleId, String json) {
+        readModel.sql("UPDATE flash_sale_stats SET happy_hours = ? WHERE flash_sale_id = ?").params(json, saleId)
+                .update();
+    }
+
+    private static String hhmm(ZonedDateTime at) {
+        return at.toLocalTime().toString().substring(0, 5);
     }
 
     /** A sale as the flash-sale-stats read model holds it: 200 units at 199, 40 left; {@code endedAt} may be null. */

@@ -103,6 +103,20 @@ class GroupBuyQueriesIT extends QuerySideTestSupport {
         assertThat(deal.get("groupPriceCents").asLong()).isEqualTo(300);
         assertThat(deal.get("happyHours").isNull()).isTrue();
         assertThat(deal.get("opensGroupsNow").asBoolean()).isTrue();
+        assertThat(deal.get("allowedOptions").isEmpty()).as("the standard make").isTrue();
+    }
+
+    @Test
+    void a_deal_with_options_lists_the_groups_its_members_may_choose_in() throws Exception {
+        Instant now = Instant.now();
+        String deal = storeDeal(now.minusSeconds(60), now.plus(Duration.ofDays(1)));
+        readModel.sql("UPDATE group_buy SET allowed_options = ? WHERE group_buy_id = ?")
+                .params("[\"sugar\",\"toppings\"]", deal).update();
+
+        JsonNode items = get("/api/v1/group-buys?limit=200", token(unique("u"), "customer")).body().get("items");
+
+        JsonNode listed = items.get(items.findValuesAsString("groupBuyId").indexOf(deal));
+        assertThat(listed.get("allowedOptions").toString()).isEqualTo("[\"sugar\",\"toppings\"]");
     }
 
     @Test

@@ -30,4 +30,30 @@ class HappyHoursTest {
         assertThat(lateFriday.isOpenAt(Instant.parse("2031-05-10T02:00:00Z"))).isFalse();
         assertThat(lateFriday.isOpenAt(Instant.parse("2031-05-09T01:00:00Z"))).as("early Friday").isFalse();
     }
+
+    @Test
+    void the_openings_between_two_instants_are_the_windows_cut_to_them_by_the_zone_s_rules_across_a_dst_change() {
+        HappyHours evenings = new HappyHours(List.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY), "18:00", "20:00",
+                "Europe/Berlin");
+
+        List<HappyHours.Opening> openings = evenings.openingsBetween(Instant.parse("2031-03-22T18:30:00Z"),
+                Instant.parse("2031-03-30T18:30:00Z"));
+
+        assertThat(openings).containsExactly(
+                new HappyHours.Opening(Instant.parse("2031-03-22T18:30:00Z"), Instant.parse("2031-03-22T19:00:00Z")),
+                new HappyHours.Opening(Instant.parse("2031-03-23T17:00:00Z"), Instant.parse("2031-03-23T19:00:00Z")),
+                new HappyHours.Opening(Instant.parse("2031-03-29T17:00:00Z"), Instant.parse("2031-03-29T19:00:00Z")),
+                new HappyHours.Opening(Instant.parse("2031-03-30T16:00:00Z"), Instant.parse("2031-03-30T18:00:00Z")));
+        assertThat(evenings.isOpenAt(Instant.parse("2031-03-30T16:30:00Z"))).as("summer time").isTrue();
+        assertThat(evenings.isOpenAt(Instant.parse("2031-03-30T18:30:00Z"))).isFalse();
+    }
+
+    @Test
+    void a_window_past_midnight_opens_on_the_day_before_the_span_too() {
+        HappyHours lateFriday = new HappyHours(List.of(DayOfWeek.FRIDAY), "22:00", "02:00", "UTC");
+
+        assertThat(lateFriday.openingsBetween(Instant.parse("2031-05-10T00:00:00Z"),
+                Instant.parse("2031-05-11T00:00:00Z"))).containsExactly(new HappyHours.Opening(
+                Instant.parse("2031-05-10T00:00:00Z"), Instant.parse("2031-05-10T02:00:00Z")));
+    }
 }

@@ -1,6 +1,7 @@
 package com.groupbuy.command.flashsale.api;
 
 import com.groupbuy.command.domain.BusinessRuleViolation;
+import com.groupbuy.command.domain.HappyHoursRule;
 import com.groupbuy.command.domain.MoneyBounds;
 import com.groupbuy.command.flashsale.gate.FlashSaleGate;
 import com.groupbuy.command.flashsale.gate.FlashSaleGateRepair;
@@ -8,6 +9,7 @@ import com.groupbuy.command.flashsale.gate.GateSyncingException;
 import com.groupbuy.command.flashsale.model.EndFlashSaleEarly;
 import com.groupbuy.command.flashsale.model.ScheduleFlashSale;
 import com.groupbuy.command.infrastructure.idempotency.IdempotentIds;
+import com.groupbuy.command.infrastructure.web.HappyHoursRequest;
 import com.groupbuy.command.order.process.CommandFailures;
 import com.groupbuy.command.product.model.Allotment;
 import com.groupbuy.command.product.model.ReturnStock;
@@ -35,6 +37,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -67,11 +70,18 @@ class FlashSaleController {
                            @NotNull @Min(1) @Max(1_000_000) Integer quantity,
                            @NotNull @Min(1) @Max(99) Integer perUserLimit,
                            @NotNull Instant startsAt,
-                           @NotNull Instant endsAt) {
+                           @NotNull Instant endsAt,
+                           @Valid HappyHoursRequest happyHours) {
 
         @AssertTrue(message = "startsAt must be before endsAt")
         boolean isWindowForward() {
             return startsAt == null || endsAt == null || startsAt.isBefore(endsAt);
+        }
+
+        @AssertTrue(message = "a sale with happyHours may last at most 366 days")
+        boolean isHappyHoursSpanBounded() {
+            return happyHours == null || startsAt == null || endsAt == null
+                    || Duration.between(startsAt, endsAt).compareTo(HappyHoursRule.MAX_SPAN) <= 0;
         }
     }
 
@@ -91,8 +101,8 @@ class FlashSaleController {
         String flashSaleId = IdempotentIds.idFor("flash-sale", CurrentUser.of(caller).userId(), key);
         Allotment units = commands.sendAndWait(new SetAsideStock(request.sku(), flashSaleId, request.quantity()));
         if (scheduleOver(units, flashSaleId, request)) {
-            gate.open(flashSaleId, request.sku(), request.startsAt(), request.endsAt(), request.perUserLimit(),
-                    units.quantity());
+            gate.open(flashSaleId, request.sku(), request.startsAt(), request.endsAt(),
+                    HappyHoursRequest.toHappyHours(request.happyHours()), request.perUserLimit(), units.quantity());
         }
         return ResponseEntity.created(URI.create("/api/v1/flash-sales/" + flashSaleId))
                 .body(new FlashSaleCreated(flashSaleId));
@@ -160,7 +170,7 @@ class FlashSaleController {
         try {
             return Boolean.TRUE.equals(commands.<Boolean>sendAndWait(new ScheduleFlashSale(flashSaleId,
                     request.sku(), units.category(), request.priceCents(), units.quantity(), request.perUserLimit(),
-                    request.startsAt(), request.endsAt())));
+                    request.startsAt(), request.endsAt(), HappyHoursRequest.toHappyHours(request.happyHours()))));
         } catch (RuntimeException failure) {
             if (CommandFailures.causeOf(failure) instanceof BusinessRuleViolation) {
                 commands.sendAndWait(new ReturnStock(request.sku(), flashSaleId, units.quantity()));

@@ -41,7 +41,7 @@ class FlashSalePurchases {
     private static final Refused LIMIT_REACHED = new Refused(HttpStatus.CONFLICT, ErrorCode.LIMIT_REACHED,
             "the per-customer limit is reached", 0);
     private static final Refused NOT_STARTED = new Refused(HttpStatus.CONFLICT, ErrorCode.NOT_STARTED,
-            "the sale has not started yet", 0);
+            "the sale has not started yet, or is outside its happy hours", 0);
     private static final Refused ENDED = new Refused(HttpStatus.CONFLICT, ErrorCode.ENDED, "the sale has ended", 0);
     private static final Refused NOT_QUEUED = new Refused(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.OVERLOADED,
             "The order could not be queued; retry with the same Idempotency-Key", 1);

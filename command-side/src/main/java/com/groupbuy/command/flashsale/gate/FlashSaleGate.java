@@ -3,6 +3,7 @@ package com.groupbuy.command.flashsale.gate;
 import com.groupbuy.command.flashsale.model.FlashSaleAllocation;
 import com.groupbuy.command.infrastructure.ratelimit.RateLimit;
 import com.groupbuy.contract.RedisKeys;
+import com.groupbuy.events.groupbuy.HappyHours;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
@@ -13,13 +14,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
- * The flash-sale gate: admission at the edge, in Redis, one atomic script per purchase (window, units left, the
- * buyer's running total against the per-user limit). Per sale it keeps three keys: the sale (sku, window, limit,
- * {@code remaining}, {@code state}), units per buyer, and the admitted orders, so that every change is keyed by order
- * and applied at most once: an admission repeated for the same order admits it again without taking more, and
- * units are given back once per order.
+ * The flash-sale gate: admission at the edge, in Redis, one atomic script per purchase (window, happy hours, units
+ * left, the buyer's running total against the per-user limit). Per sale it keeps three keys: the sale (sku, window,
+ * the {@code windows} of its happy hours, limit, {@code remaining}, {@code state}), units per buyer, and the admitted
+ * orders, so that every change is keyed by order and applied at most once: an admission repeated for the same order
+ * admits it again without taking more, and units are given back once per order.
  *
  * <p>The gate is only a fast first answer: the event-sourced flash sale decides. The gate is opened from the sale's
  * events, given units back when orders end unpaid or are rejected, and rebuilt from the sale itself when Redis has
@@ -44,7 +46,8 @@ public class FlashSaleGate {
                 if left < 1 then left = 1 end
                 return {'RATE_LIMITED', tostring(left)}
             end
-            local s = redis.call('HMGET', KEYS[1], 'state', 'startsAt', 'endsAt', 'remaining', 'perUserLimit', 'sku')
+            local s = redis.call('HMGET', KEYS[1], 'state', 'startsAt', 'endsAt', 'remaining', 'perUserLimit', 'sku',
+                'windows')
             if not s[1] then return {'UNKNOWN'} end
             if s[1] == 'SYNCING' then return {'SYNCING'} end
             if s[1] == 'NONE' then return {'NO_SUCH_SALE'} end
@@ -52,6 +55,15 @@ public class FlashSaleGate {
             local now = tonumber(ARGV[1])
             if s[1] == 'ENDED' or now >= tonumber(s[3]) then return {'ENDED'} end
             if now < tonumber(s[2]) then return {'NOT_STARTED'} end
+            local windows = s[7]
+            if windows then
+                local open = false
+                for from, to in string.gmatch(windows, '(%d+),(%d+)') do
+                    if now < tonumber(from) then break end
+                    if now < tonumber(to) then open = true break end
+                end
+                if not open then return {'NOT_STARTED'} end
+            end
             local units = tonumber(ARGV[3])
             if tonumber(s[4]) < units then return {'SOLD_OUT'} end
             local held = tonumber(redis.call('HGET', KEYS[2], ARGV[2]) or '0')
@@ -75,11 +87,16 @@ public class FlashSaleGate {
             return units
             """;
 
-    /** KEYS sale; ARGV sku, startsAt, endsAt, perUserLimit, quantity. Opens the sale unless the gate knows it. */
+    /**
+     * KEYS sale; ARGV sku, startsAt, endsAt, perUserLimit, quantity, windows ("" for none). Opens the sale unless
+     * the gate knows it.
+     */
     private static final String OPEN_SALE = """
             if redis.call('EXISTS', KEYS[1]) == 1 and redis.call('HGET', KEYS[1], 'state') ~= 'NONE' then return 0 end
             redis.call('HSET', KEYS[1], 'sku', ARGV[1], 'startsAt', ARGV[2], 'endsAt', ARGV[3],
                 'perUserLimit', ARGV[4], 'remaining', ARGV[5], 'state', 'OPEN')
+            if ARGV[6] == '' then redis.call('HDEL', KEYS[1], 'windows')
+            else redis.call('HSET', KEYS[1], 'windows', ARGV[6]) end
             redis.call('PERSIST', KEYS[1])
             return 1
             """;
@@ -107,13 +124,16 @@ public class FlashSaleGate {
             """;
 
     /**
-     * KEYS sale, buyers, orders; ARGV token, sku, startsAt, endsAt, perUserLimit, remaining, state, then
-     * orderId, userId:units pairs. Replaces the sale's state with the given one if the fence is still ours.
+     * KEYS sale, buyers, orders; ARGV token, sku, startsAt, endsAt, perUserLimit, remaining, state, windows ("" for
+     * none), then orderId, userId:units pairs. Replaces the sale's state with the given one if the fence is still
+     * ours.
      */
     private static final String LOAD = """
             if redis.call('HGET', KEYS[1], 'syncToken') ~= ARGV[1] then return 0 end
             redis.call('DEL', KEYS[2], KEYS[3])
-            for i = 8, #ARGV, 2 do
+            if ARGV[8] == '' then redis.call('HDEL', KEYS[1], 'windows')
+            else redis.call('HSET', KEYS[1], 'windows', ARGV[8]) end
+            for i = 9, #ARGV, 2 do
                 redis.call('HSET', KEYS[3], ARGV[i], ARGV[i + 1])
                 local user, units = string.match(ARGV[i + 1], '^(.*):(%d+)$')
                 redis.call('HINCRBY', KEYS[2], user, tonumber(units))
@@ -165,12 +185,15 @@ public class FlashSaleGate {
         return units < 0 ? Optional.empty() : Optional.of((int) units);
     }
 
-    /** Opens a newly scheduled sale; a gate that already knows the sale keeps what it has. */
-    public void open(String flashSaleId, String sku, Instant startsAt, Instant endsAt, int perUserLimit,
-                     int quantity) {
+    /**
+     * Opens a newly scheduled sale, selling only within {@code happyHours} if not null; a gate that already knows the
+     * sale keeps what it has.
+     */
+    public void open(String flashSaleId, String sku, Instant startsAt, Instant endsAt, HappyHours happyHours,
+                     int perUserLimit, int quantity) {
         scripts.eval(RScript.Mode.READ_WRITE, OPEN_SALE, RScript.ReturnType.LONG, List.of(saleKey(flashSaleId)),
                 sku, Long.toString(startsAt.toEpochMilli()), Long.toString(endsAt.toEpochMilli()),
-                Integer.toString(perUserLimit), Integer.toString(quantity));
+                Integer.toString(perUserLimit), Integer.toString(quantity), windows(happyHours, startsAt, endsAt));
     }
 
     /** The sale has ended: every later purchase is refused. */
@@ -202,7 +225,7 @@ public class FlashSaleGate {
         List<Object> args = new java.util.ArrayList<>(List.of(token, sale.sku(),
                 Long.toString(sale.startsAt().toEpochMilli()), Long.toString(sale.endsAt().toEpochMilli()),
                 Integer.toString(sale.perUserLimit()), Integer.toString(sale.remaining()),
-                sale.ended() ? ENDED : OPEN));
+                sale.ended() ? ENDED : OPEN, windows(sale.happyHours(), sale.startsAt(), sale.endsAt())));
         sale.holdings().forEach((orderId, holding) -> {
             args.add(orderId);
             args.add(holding.userId() + ":" + holding.quantity());
@@ -216,6 +239,21 @@ public class FlashSaleGate {
     void forget(String flashSaleId, String token, Duration ttl) {
         scripts.eval(RScript.Mode.READ_WRITE, FORGET, RScript.ReturnType.LONG, List.of(saleKey(flashSaleId)),
                 token, Long.toString(ttl.toMillis()));
+    }
+
+    /**
+     * The sale's happy hours as the script reads them (Lua knows no time zones): the windows between its start and
+     * end as epoch milliseconds, {@code "start,end,start,end,..."} in order ({@code "0,0"} when none falls between
+     * them); "" for a sale without happy hours.
+     */
+    static String windows(HappyHours happyHours, Instant startsAt, Instant endsAt) {
+        if (happyHours == null) {
+            return "";
+        }
+        List<HappyHours.Opening> openings = happyHours.openingsBetween(startsAt, endsAt);
+        return openings.isEmpty() ? "0,0" : openings.stream()
+                .map(opening -> opening.start().toEpochMilli() + "," + opening.end().toEpochMilli())
+                .collect(Collectors.joining(","));
     }
 
     private static String saleKey(String flashSaleId) {

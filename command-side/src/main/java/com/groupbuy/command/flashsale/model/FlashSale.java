@@ -54,7 +54,7 @@ public class FlashSale {
         }
         SaleTerms terms = SaleTerms.of(command, clock.instant());
         apply(new FlashSaleScheduled(command.flashSaleId(), command.sku(), command.category(), terms.priceCents(),
-                terms.quantity(), terms.perUserLimit(), terms.startsAt(), terms.endsAt()));
+                terms.quantity(), terms.perUserLimit(), terms.startsAt(), terms.endsAt(), terms.happyHours()));
         deadlines.schedule(terms.endsAt().plus(late.window()), SALE_WINDOW);
         return true;
     }
@@ -89,7 +89,7 @@ public class FlashSale {
     @CommandHandler
     FlashSaleAllocation handle(DescribeFlashSaleAllocation command) {
         return new FlashSaleAllocation(flashSaleId, sku, terms.priceCents(), terms.quantity(), terms.perUserLimit(),
-                terms.startsAt(), terms.endsAt(), ended, remaining, Map.copyOf(holdings));
+                terms.startsAt(), terms.endsAt(), terms.happyHours(), ended, remaining, Map.copyOf(holdings));
     }
 
     /** Answers the units the sale had left, which go back to the product (none when it had ended already). */
@@ -117,7 +117,7 @@ public class FlashSale {
         sku = event.sku();
         category = event.category();
         terms = new SaleTerms(event.priceCents(), event.quantity(), event.perUserLimit(), event.startsAt(),
-                event.endsAt());
+                event.endsAt(), event.happyHours());
         remaining = event.quantity();
     }
 

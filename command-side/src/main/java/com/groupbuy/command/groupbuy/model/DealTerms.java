@@ -1,22 +1,26 @@
 package com.groupbuy.command.groupbuy.model;
 
 import com.groupbuy.command.domain.BusinessRuleViolation;
+import com.groupbuy.command.domain.HappyHoursRule;
 import com.groupbuy.contract.ErrorCode;
 
 import com.groupbuy.events.groupbuy.HappyHours;
 
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
-import java.time.ZoneId;
+import java.util.List;
 
 /**
  * What a group-buy deal offers: a group price below list, a group size, how long a group may take, and when: between
- * its start and end, and within its happy hours if it has them (null: any time).
+ * its start and end, and within its happy hours if it has them (null: any time); the option groups of the product its
+ * members may choose from (empty: the standard make only).
  */
 record DealTerms(String sku, long groupPriceCents, int groupSize, Duration window, Instant startsAt,
-                 Instant endsAt, HappyHours happyHours) {
+                 Instant endsAt, HappyHours happyHours, List<String> allowedOptions) {
+
+    DealTerms {
+        allowedOptions = allowedOptions == null ? List.of() : List.copyOf(allowedOptions);
+    }
 
     static final int MIN_GROUP_SIZE = 2;
     static final int MAX_GROUP_SIZE = 50;
@@ -41,11 +45,12 @@ record DealTerms(String sku, long groupPriceCents, int groupSize, Duration windo
             throw invalid("the deal would have ended already");
         }
         if (command.happyHours() != null) {
-            requireValid(command.happyHours());
+            HappyHoursRule.requireValid(command.happyHours());
         }
+        command.product().options().requireGroups(command.allowedOptions(), "allowedOptions");
         return new DealTerms(command.product().sku(), command.groupPriceCents(), command.groupSize(),
                 Duration.ofSeconds(command.windowSeconds()), command.startsAt(), command.endsAt(),
-                command.happyHours());
+                command.happyHours(), command.allowedOptions());
     }
 
     /** Whether a group may be opened at {@code at}. */
@@ -56,24 +61,7 @@ record DealTerms(String sku, long groupPriceCents, int groupSize, Duration windo
         if (!at.isBefore(endsAt)) {
             throw new BusinessRuleViolation(ErrorCode.ENDED, "the deal ended at " + endsAt);
         }
-        if (happyHours != null && !happyHours.isOpenAt(at)) {
-            throw new BusinessRuleViolation(ErrorCode.NOT_STARTED, "groups of this deal open on " + happyHours.days()
-                    + " from " + happyHours.from() + " to " + happyHours.to() + " (" + happyHours.timeZone() + ")");
-        }
-    }
-
-    private static void requireValid(HappyHours hours) {
-        if (hours.days().isEmpty()) {
-            throw invalid("happyHours.days must name at least one day");
-        }
-        try {
-            ZoneId.of(hours.timeZone());
-            if (LocalTime.parse(hours.from()).equals(LocalTime.parse(hours.to()))) {
-                throw invalid("happyHours.from and happyHours.to must differ");
-            }
-        } catch (DateTimeException e) {
-            throw invalid("happyHours: times are HH:mm and timeZone an IANA zone id (" + e.getMessage() + ")");
-        }
+        HappyHoursRule.requireOpenAt(happyHours, at, "groups of this deal");
     }
 
     private static BusinessRuleViolation invalid(String message) {

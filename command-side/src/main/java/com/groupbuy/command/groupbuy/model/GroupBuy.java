@@ -43,19 +43,22 @@ public class GroupBuy {
         DealTerms terms = DealTerms.of(command, clock.instant());
         apply(new GroupBuyCreated(command.groupBuyId(), terms.sku(), command.product().category(),
                 terms.groupPriceCents(), terms.groupSize(), terms.window().toSeconds(), terms.startsAt(),
-                terms.endsAt(), terms.happyHours()));
+                terms.endsAt(), terms.happyHours(),
+                terms.allowedOptions().isEmpty() ? null : terms.allowedOptions()));
     }
 
     @CommandHandler
     GroupTerms handle(TermsForNewGroup command) {
         requireTakingMembers();
         terms.requireOpenAt(command.at());
-        return new GroupTerms(groupBuyId, terms.sku(), terms.groupPriceCents(), terms.groupSize(), terms.window());
+        return new GroupTerms(groupBuyId, terms.sku(), terms.groupPriceCents(), terms.groupSize(), terms.window(),
+                terms.allowedOptions());
     }
 
     @CommandHandler
-    void handle(RequireDealTakesMembers command) {
+    MemberChoices handle(RequireDealTakesMembers command) {
         requireTakingMembers();
+        return new MemberChoices(terms.sku(), terms.allowedOptions());
     }
 
     @CommandHandler
@@ -104,7 +107,8 @@ public class GroupBuy {
     void on(GroupBuyCreated event) {
         groupBuyId = event.groupBuyId();
         terms = new DealTerms(event.sku(), event.groupPriceCents(), event.groupSize(),
-                Duration.ofSeconds(event.windowSeconds()), event.startsAt(), event.endsAt(), event.happyHours());
+                Duration.ofSeconds(event.windowSeconds()), event.startsAt(), event.endsAt(), event.happyHours(),
+                event.allowedOptions());
         status = DealStatus.ACTIVE;
     }
 

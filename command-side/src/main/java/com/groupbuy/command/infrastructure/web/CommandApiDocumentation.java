@@ -173,14 +173,19 @@ class CommandApiDocumentation {
 
     private static List<DocumentedCall> flashSales() {
         return List.of(
-                post(V1 + "/flash-sales", 201, "Schedule a flash sale (its units are set aside from the product)")
+                post(V1 + "/flash-sales", 201, "Schedule a flash sale (its units are set aside from the product); "
+                        + "with happyHours, it sells only on those days between from and to (local HH:mm in "
+                        + "timeZone), and may last at most 366 days")
                         .refusing(404, NOT_FOUND)
                         .refusing(409, SOLD_OUT, INSUFFICIENT_STOCK, DELISTED)
                         .refusing(422, VALIDATION_FAILED)
                         .sending(json("sku", "COLA-330", "priceCents", 99, "quantity", 100, "perUserLimit", 2,
-                                "startsAt", "2026-12-06T12:00:00Z", "endsAt", "2026-12-06T12:10:00Z"))
+                                "startsAt", "2026-12-06T12:00:00Z", "endsAt", "2026-12-13T12:00:00Z",
+                                "happyHours", json("days", List.of("FRIDAY", "SATURDAY"), "from", "22:00",
+                                        "to", "02:00", "timeZone", "Asia/Taipei")))
                         .answering(json("flashSaleId", "f1a5c0de-0000-4000-8000-000000000001")),
-                post(V1 + "/flash-sales/{flashSaleId}/orders", 202, "Buy in a flash sale (admitted at the edge)")
+                post(V1 + "/flash-sales/{flashSaleId}/orders", 202, "Buy in a flash sale (admitted at the edge); "
+                        + "409 NOT_STARTED before its start or outside its happy hours")
                         .refusing(404, NOT_FOUND)
                         .refusing(409, SOLD_OUT, LIMIT_REACHED, NOT_STARTED, ENDED)
                         .refusing(429, RATE_LIMITED)
@@ -200,7 +205,9 @@ class CommandApiDocumentation {
     private static List<DocumentedCall> groupBuys() {
         return List.of(
                 post(V1 + "/group-buys", 201, "Create a group-buy deal (group price below the list price); with "
-                        + "happyHours, groups open only on those days between from and to (local HH:mm in timeZone)")
+                        + "happyHours, groups open only on those days between from and to (local HH:mm in timeZone); "
+                        + "allowedOptions names the product's option groups members may choose in, each option at "
+                        + "its priceDeltaCents on top of the group price")
                         .refusing(404, NOT_FOUND)
                         .refusing(409, DELISTED)
                         .refusing(422, VALIDATION_FAILED)
@@ -208,20 +215,25 @@ class CommandApiDocumentation {
                                 "windowSeconds", 3600, "startsAt", "2026-12-06T00:00:00Z",
                                 "endsAt", "2026-12-07T00:00:00Z", "happyHours", json("days",
                                         List.of("MONDAY", "TUESDAY"), "from", "14:00", "to", "17:00",
-                                        "timeZone", "Asia/Taipei")))
+                                        "timeZone", "Asia/Taipei"), "allowedOptions", List.of("sugar", "toppings")))
                         .answering(json("groupBuyId", "9b0c1d2e-0000-4000-8000-000000000003")),
-                post(V1 + "/group-buys/{groupBuyId}/groups", 202, "Open a group (and place the opener's order); "
-                        + "409 ILLEGAL_STATE while the deal is paused, ENDED once it ended or was cancelled")
+                post(V1 + "/group-buys/{groupBuyId}/groups", 202, "Open a group (and place the opener's order, "
+                        + "optionally with options in the groups the deal allows); 409 ILLEGAL_STATE while the deal "
+                        + "is paused, ENDED once it ended or was cancelled")
                         .refusing(404, NOT_FOUND)
                         .refusing(409, NOT_STARTED, ENDED, ILLEGAL_STATE)
+                        .refusing(422, VALIDATION_FAILED)
                         .refusing(429, RATE_LIMITED)
+                        .sending(json("options", json("sugar", List.of("50"), "toppings", List.of("pearls"))))
                         .answering(json("groupId", "6a7b8c9d-0000-4000-8000-000000000004", "orderId", ORDER_ID)),
                 post(V1 + "/group-buys/{groupBuyId}/groups/{groupId}/members", 202,
-                        "Join a group (and place the member's order); 409 ILLEGAL_STATE while the deal is paused, "
-                                + "ENDED once it was cancelled")
+                        "Join a group (and place the member's order, optionally with options in the groups the deal "
+                                + "allows); 409 ILLEGAL_STATE while the deal is paused, ENDED once it was cancelled")
                         .refusing(404, NOT_FOUND)
                         .refusing(409, GROUP_FULL, GROUP_CLOSED, ALREADY_MEMBER, ILLEGAL_STATE, ENDED)
+                        .refusing(422, VALIDATION_FAILED)
                         .refusing(429, RATE_LIMITED)
+                        .sending(json("options", json("sugar", List.of("50"))))
                         .answering(json("orderId", ORDER_ID)),
                 post(V1 + "/group-buys/{groupBuyId}/pause", 200,
                         "Pause a deal: no group opens or takes members until it is resumed; open groups run on")

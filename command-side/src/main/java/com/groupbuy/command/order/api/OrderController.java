@@ -1,6 +1,5 @@
 package com.groupbuy.command.order.api;
 
-import com.groupbuy.command.domain.BusinessRuleViolation;
 import com.groupbuy.command.domain.MoneyBounds;
 import com.groupbuy.command.order.model.CancelOrder;
 import com.groupbuy.command.order.model.PayOrder;
@@ -36,7 +35,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * Orders: placing one only validates and enqueues it (202); payment and cancellation go to the order directly.
@@ -59,21 +57,14 @@ class OrderController {
         this.clock = clock;
     }
 
-    static final String OPTION_CODE = "[a-z0-9][a-z0-9_-]{0,31}";
-
     /** A line; {@code options} maps an option group's code to the codes chosen in it. */
     record Item(@NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}") String sku,
                 @NotNull @Min(1) @Max(99) Integer quantity,
-                @Size(max = 10) Map<@Pattern(regexp = OPTION_CODE) String,
-                        @NotNull @Size(max = 20) List<@NotNull @Pattern(regexp = OPTION_CODE) String>> options) {
+                @Size(max = 10) Map<@Pattern(regexp = OrderItems.OPTION_CODE) String, @NotNull @Size(max = 20)
+                        List<@NotNull @Pattern(regexp = OrderItems.OPTION_CODE) String>> options) {
 
-        /** The line with its choices in one order, so that equal choices are equal lines. */
         OrderItem toOrderItem() {
-            Map<String, List<String>> sorted = new TreeMap<>();
-            if (options != null) {
-                options.forEach((group, codes) -> sorted.put(group, codes.stream().sorted().toList()));
-            }
-            return new OrderItem(sku, quantity, sorted);
+            return OrderItems.line(sku, quantity, options);
         }
     }
 
@@ -113,11 +104,7 @@ class OrderController {
     private void checkChoices(List<OrderItem> items) {
         items.stream().filter(OrderItem::hasOptions).forEach(item -> {
             Listing product = commands.sendAndWait(new DescribeProduct(item.sku()));
-            try {
-                product.options().price(item.options());
-            } catch (BusinessRuleViolation wrongChoice) {
-                throw new BusinessRuleViolation(wrongChoice.code(), item.sku() + ": " + wrongChoice.getMessage());
-            }
+            OrderItems.requireValid(item, product.options()::price);
         });
     }
 

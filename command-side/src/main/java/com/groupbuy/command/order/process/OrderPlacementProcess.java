@@ -38,8 +38,8 @@ import java.util.Set;
  * Takes one order request from PENDING to CONFIRMED or REJECTED: hold stock for every line (all or none), price
  * each line's options and hold the units of the toppings they use, redeem the coupon, price and confirm, or give
  * back what was taken and reject with the reason. A flash-sale purchase holds the sale's units instead of the
- * product's; a group member's order is admitted by its group, then holds the product's units at the group price.
- * Promotions sell the drink's standard make: their lines take no options.
+ * product's; a group member's order is admitted by its group, then holds the product's units at the group price,
+ * with the options the deal allows priced on top. A flash sale sells the drink's standard make: no options.
  *
  * <p>Every step is idempotent per order (holding stock or redeeming a coupon again for the same order answers the
  * first result), so a request redelivered after a worker died mid-way is simply run again and ends in the same
@@ -114,8 +114,7 @@ public class OrderPlacementProcess {
         Map<String, Integer> toppingUnits = new LinkedHashMap<>();
         for (OrderItem item : request.items()) {
             Reservation product = held.get(item.sku());
-            OptionMenu.Choices choices = request.promotion() == null
-                    ? priced(item, product.options()) : OptionMenu.NONE.price(Map.of());
+            OptionMenu.Choices choices = priced(request, item, product.options());
             lines.add(new PricedLine(item.sku(), product.category(), item.quantity(),
                     product.unitPriceCents() + choices.deltaCents(), choices.options()));
             choices.unitsPerDrink().forEach((topping, units) ->
@@ -125,9 +124,10 @@ public class OrderPlacementProcess {
         return lines;
     }
 
-    private static OptionMenu.Choices priced(OrderItem item, OptionMenu options) {
+    private static OptionMenu.Choices priced(OrderRequest request, OrderItem item, OptionMenu options) {
         try {
-            return options.price(item.options());
+            return request.isGroupBuy() ? options.priceAllowing(request.allowedOptions(), item.options())
+                    : options.price(item.options());
         } catch (BusinessRuleViolation wrongChoice) {
             throw new BusinessRuleViolation(wrongChoice.code(), item.sku() + ": " + wrongChoice.getMessage());
         }

@@ -97,6 +97,37 @@ public record OptionMenu(List<OptionGroup> groups) {
         return new Choices(List.copyOf(options), deltaCents, Map.copyOf(unitsUsed));
     }
 
+    /**
+     * What a group-buy member's choices come to under a deal that lets its members choose in {@code allowedGroups}
+     * only: the drink's other groups are its standard make (also the required ones), and a choice in one of them is
+     * VALIDATION_FAILED. Within the allowed groups the drink's rules hold, as on an order.
+     */
+    public Choices priceAllowing(List<String> allowedGroups, Map<String, List<String>> chosen) {
+        for (String groupCode : chosen.keySet()) {
+            if (!allowedGroups.contains(groupCode)) {
+                throw invalid("option group " + groupCode + " is not offered under this deal"
+                        + (allowedGroups.isEmpty() ? " (it sells the standard make)"
+                        : " (it offers: " + String.join(", ", allowedGroups) + ")"));
+            }
+        }
+        return new OptionMenu(groups.stream().filter(group -> allowedGroups.contains(group.code())).toList())
+                .price(chosen);
+    }
+
+    /** Refuses with VALIDATION_FAILED group codes ({@code field}) that name one twice or one not on this menu. */
+    public void requireGroups(List<String> groupCodes, String field) {
+        if (new HashSet<>(groupCodes).size() != groupCodes.size()) {
+            throw invalid(field + ": a group is named twice");
+        }
+        for (String code : groupCodes) {
+            if (group(code) == null) {
+                throw invalid(field + ": the product has no option group " + code + (groups.isEmpty()
+                        ? " (it has no options)"
+                        : " (groups: " + String.join(", ", groups.stream().map(OptionGroup::code).toList()) + ")"));
+            }
+        }
+    }
+
     private OptionGroup group(String code) {
         return groups.stream().filter(g -> g.code().equals(code)).findFirst().orElse(null);
     }

@@ -84,7 +84,7 @@ class FlashSaleSchedulingTest {
         FlashSaleController controller = new FlashSaleController(
                 DefaultCommandGateway.builder().commandBus(bus).build(), null, null, null);
         FlashSaleController.ScheduleRequest request = new FlashSaleController.ScheduleRequest("TEA", 199L, 10, 2,
-                STARTS_AT, STARTS_AT.plusSeconds(600));
+                STARTS_AT, STARTS_AT.plusSeconds(600), null);
         return (RuntimeException) catchThrowable(() -> controller.schedule(request,
                 new TestingAuthenticationToken("flash-admin", null, "ROLE_ADMIN"), "key-1"));
     }

@@ -7,12 +7,15 @@ import com.groupbuy.events.flashsale.FlashSaleEnded;
 import com.groupbuy.events.flashsale.FlashSaleScheduled;
 import com.groupbuy.events.flashsale.FlashSaleUnitsReserved;
 import com.groupbuy.events.flashsale.FlashSaleUnitsReturned;
+import com.groupbuy.events.groupbuy.HappyHours;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import static com.groupbuy.command.domain.RuleViolations.violationOf;
@@ -216,7 +219,60 @@ class FlashSaleTest {
                 .when(new DescribeFlashSaleAllocation(SALE))
                 .expectNoEvents()
                 .expectResultMessagePayload(new FlashSaleAllocation(SALE, "TEA", 199, 20, 2, startsAt, endsAt,
-                        false, 17, Map.of("o-1", new FlashSaleAllocation.Holding("u1", 2),
+                        null, false, 17, Map.of("o-1", new FlashSaleAllocation.Holding("u1", 2),
                         "o-2", new FlashSaleAllocation.Holding("u2", 1))));
+    }
+
+    @Test
+    void a_happy_hour_sale_holds_units_only_for_purchases_admitted_within_its_hours() {
+        Instant monday = Instant.parse("2031-05-05T00:00:00Z");
+        HappyHours afternoons = new HappyHours(List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY), "14:00", "17:00",
+                "Asia/Taipei");
+        FlashSaleScheduled sale = new FlashSaleScheduled(SALE, "TEA", "tea", 199, 20, 2, monday,
+                monday.plus(Duration.ofDays(7)), afternoons);
+
+        fixture.given(sale)
+                .when(new ReserveFlashSaleUnits(SALE, "o-1", "u1", 1, Instant.parse("2031-05-05T06:30:00Z")))
+                .expectEvents(reserved("o-1", "u1", 1, 19));
+        fixture.given(sale)
+                .when(new ReserveFlashSaleUnits(SALE, "o-2", "u1", 1, Instant.parse("2031-05-05T09:00:00Z")))
+                .expectException(violationOf(ErrorCode.NOT_STARTED))
+                .expectNoEvents();
+        fixture.given(sale)
+                .when(new ReserveFlashSaleUnits(SALE, "o-3", "u1", 1, Instant.parse("2031-05-07T06:30:00Z")))
+                .expectException(violationOf(ErrorCode.NOT_STARTED))
+                .expectNoEvents();
+    }
+
+    @Test
+    void happy_hours_are_part_of_the_sale_and_of_its_allocation() {
+        HappyHours evenings = new HappyHours(List.of(DayOfWeek.FRIDAY), "18:00", "20:00", "UTC");
+
+        fixture.givenNoPriorActivity()
+                .when(new ScheduleFlashSale(SALE, "TEA", "tea", 199, 20, 2, startsAt, endsAt, evenings))
+                .expectEvents(new FlashSaleScheduled(SALE, "TEA", "tea", 199, 20, 2, startsAt, endsAt, evenings));
+        fixture.given(new FlashSaleScheduled(SALE, "TEA", "tea", 199, 20, 2, startsAt, endsAt, evenings))
+                .when(new DescribeFlashSaleAllocation(SALE))
+                .expectResultMessagePayload(new FlashSaleAllocation(SALE, "TEA", 199, 20, 2, startsAt, endsAt,
+                        evenings, false, 20, Map.of()));
+    }
+
+    @Test
+    void happy_hours_must_be_valid_and_the_sale_no_longer_than_366_days() {
+        HappyHours noDays = new HappyHours(List.of(), "18:00", "20:00", "UTC");
+        HappyHours nowhere = new HappyHours(List.of(DayOfWeek.FRIDAY), "18:00", "20:00", "Mars/Olympus");
+        HappyHours evenings = new HappyHours(List.of(DayOfWeek.FRIDAY), "18:00", "20:00", "UTC");
+
+        for (HappyHours invalid : List.of(noDays, nowhere)) {
+            fixture.givenNoPriorActivity()
+                    .when(new ScheduleFlashSale(SALE, "TEA", "tea", 199, 20, 2, startsAt, endsAt, invalid))
+                    .expectException(violationOf(ErrorCode.VALIDATION_FAILED))
+                    .expectNoEvents();
+        }
+        fixture.givenNoPriorActivity()
+                .when(new ScheduleFlashSale(SALE, "TEA", "tea", 199, 20, 2, startsAt,
+                        startsAt.plus(Duration.ofDays(367)), evenings))
+                .expectException(violationOf(ErrorCode.VALIDATION_FAILED))
+                .expectNoEvents();
     }
 }

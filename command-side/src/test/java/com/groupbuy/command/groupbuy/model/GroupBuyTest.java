@@ -3,10 +3,12 @@ package com.groupbuy.command.groupbuy.model;
 import com.groupbuy.command.domain.BusinessRuleViolation;
 import com.groupbuy.command.domain.SettableClock;
 import com.groupbuy.command.product.model.Listing;
+import com.groupbuy.command.product.model.OptionMenu;
 import com.groupbuy.contract.ErrorCode;
 import com.groupbuy.events.groupbuy.GroupBuyCancelled;
 import com.groupbuy.events.groupbuy.GroupBuyCreated;
 import com.groupbuy.events.groupbuy.HappyHours;
+import com.groupbuy.events.product.OptionGroup;
 import com.groupbuy.events.groupbuy.GroupBuyPaused;
 import com.groupbuy.events.groupbuy.GroupBuyResumed;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -190,5 +192,35 @@ class GroupBuyTest {
         fixture.given(created(), new GroupBuyCancelled(DEAL))
                 .when(new ResumeGroupBuy(DEAL))
                 .expectException(violationOf(ErrorCode.ILLEGAL_STATE));
+    }
+
+    private static final Listing MILK_TEA = new Listing("MILK-TEA", "milk-tea", 500, new OptionMenu(List.of(
+            new OptionGroup("sugar", "Sugar", 1, 1, List.of(new OptionGroup.Option("50", "Half", 0, null))),
+            new OptionGroup("ice", "Ice", 0, 1, List.of(new OptionGroup.Option("less", "Less ice", 0, null))))));
+
+    @Test
+    void a_deal_names_the_option_groups_its_members_may_choose_from_and_gives_them_with_its_terms() {
+        CreateGroupBuy create = new CreateGroupBuy(DEAL, MILK_TEA, 300, 3, 600, startsAt, endsAt, null,
+                List.of("sugar"));
+        GroupBuyCreated deal = new GroupBuyCreated(DEAL, "MILK-TEA", "milk-tea", 300, 3, 600, startsAt, endsAt,
+                null, List.of("sugar"));
+
+        fixture.givenNoPriorActivity().when(create).expectEvents(deal);
+        fixture.given(deal)
+                .when(new TermsForNewGroup(DEAL, startsAt.plusSeconds(1)))
+                .expectResultMessagePayload(new GroupTerms(DEAL, "MILK-TEA", 300, 3, Duration.ofSeconds(600),
+                        List.of("sugar")));
+        fixture.given(deal)
+                .when(new RequireDealTakesMembers(DEAL))
+                .expectResultMessagePayload(new MemberChoices("MILK-TEA", List.of("sugar")));
+    }
+
+    @Test
+    void a_deal_cannot_allow_an_option_group_the_product_does_not_have() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateGroupBuy(DEAL, MILK_TEA, 300, 3, 600, startsAt, endsAt, null, List.of("toppings")))
+                .expectException(violationOf(ErrorCode.VALIDATION_FAILED))
+                .expectExceptionMessage("allowedOptions: the product has no option group toppings (groups: sugar, ice)")
+                .expectNoEvents();
     }
 }

@@ -15,7 +15,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
@@ -164,6 +166,17 @@ class ApiDescriptionIT {
         assertThat(post("/api/v1/flash-sales/" + sale + "/end", admin, "").status()).isEqualTo(200);
         post("/api/v1/flash-sales/" + sale + "/orders", other, "{\"quantity\":1}");
         post("/api/v1/flash-sales/no-such-sale/end", admin, "");
+        String nextWeekDay = now.atZone(ZoneOffset.UTC).getDayOfWeek().plus(3).toString();
+        String happyHours = """
+                "happyHours":{"days":["%s"],"from":"10:00","to":"12:00","timeZone":"UTC"}""".formatted(nextWeekDay);
+        String closedNow = post("/api/v1/flash-sales", admin, """
+                {"sku":"%s","priceCents":99,"quantity":1,"perUserLimit":1,"startsAt":"%s","endsAt":"%s",%s}"""
+                .formatted(sku, now.minusSeconds(1), now.plusSeconds(600), happyHours)).field("flashSaleId");
+        assertThat(post("/api/v1/flash-sales/" + closedNow + "/orders", other, "{\"quantity\":1}").code())
+                .isEqualTo("NOT_STARTED");
+        assertThat(post("/api/v1/flash-sales", admin, """
+                {"sku":"%s","priceCents":99,"quantity":1,"perUserLimit":1,"startsAt":"%s","endsAt":"%s",%s}"""
+                .formatted(sku, now, now.plus(Duration.ofDays(367)), happyHours)).status()).isEqualTo(400);
 
         String deal = post("/api/v1/group-buys", admin, """
                 {"sku":"%s","groupPriceCents":200,"groupSize":2,"windowSeconds":600,"startsAt":"%s","endsAt":"%s"}"""
@@ -176,6 +189,13 @@ class ApiDescriptionIT {
         assertThat(post("/api/v1/group-buys/" + deal + "/groups/" + group + "/members", other, "").status())
                 .isEqualTo(202);
         post("/api/v1/group-buys/no-such-deal/groups", customer, "");
+        post("/api/v1/group-buys/" + deal + "/groups", other, "{\"options\":{\"size\":[\"l\"]}}");
+        post("/api/v1/group-buys/" + deal + "/groups/" + group + "/members", other,
+                "{\"options\":{\"size\":[\"l\"]}}");
+        post("/api/v1/group-buys", admin, """
+                {"sku":"%s","groupPriceCents":200,"groupSize":2,"windowSeconds":600,"startsAt":"%s","endsAt":"%s",
+                 "allowedOptions":["no-such-group"]}"""
+                .formatted(sku, now.minusSeconds(1), now.plusSeconds(3600)));
         assertThat(post("/api/v1/group-buys/" + deal + "/pause", admin, "").status()).isEqualTo(200);
         post("/api/v1/group-buys/" + deal + "/groups", other, "");
         post("/api/v1/group-buys/" + deal + "/groups/" + group + "/members", customer, "");

@@ -213,4 +213,44 @@ class OrderPlacementProcessTest {
                 .hasMessageContaining("database unreachable");
         assertThat(commands.sent()).noneMatch(RejectOrder.class::isInstance);
     }
+
+    @Test
+    void a_group_members_line_is_priced_at_the_group_price_plus_the_options_the_deal_allows_and_holds_its_toppings() {
+        OrderRequest member = OrderRequest.groupBuy("o-1", "u1", "deal-1", "group-1",
+                new OrderItem("MILK-TEA", 1, Map.of("toppings", List.of("pearls"))), 400, List.of("toppings"), NOW);
+        commands.answering(command -> switch (command) {
+            case ReserveStock reserve when reserve.sku().equals("MILK-TEA") ->
+                    new Reservation("MILK-TEA", reserve.quantity(), reserve.unitPriceCents(), "milk-tea",
+                            MILK_TEA_OPTIONS);
+            case ReserveStock reserve -> new Reservation(reserve.sku(), reserve.quantity(), 0, "toppings");
+            case ConfirmOrder confirm -> new OrderOutcome("o-1", OrderStatus.CONFIRMED);
+            default -> pending(command);
+        });
+
+        place(member);
+
+        List<PricedLine> lines = List.of(new PricedLine("MILK-TEA", "milk-tea", 1, 450,
+                List.of(new ChosenOption("toppings", "pearls", "Pearls", 50, "PEARLS"))));
+        assertThat(commands.sent()).containsSubsequence(
+                new ReserveStock("MILK-TEA", "o-1", 1, 400L),
+                new ReserveStock("PEARLS", "o-1", 1, 0L),
+                new ConfirmOrder("o-1", lines, 0, NOW.plus(WINDOW)));
+    }
+
+    @Test
+    void a_group_member_choosing_in_a_group_the_deal_does_not_allow_is_rejected_and_holds_nothing() {
+        OrderRequest member = OrderRequest.groupBuy("o-1", "u1", "deal-1", "group-1",
+                new OrderItem("MILK-TEA", 1, Map.of("size", List.of("l"))), 400, List.of("toppings"), NOW);
+        commands.answering(command -> switch (command) {
+            case ReserveStock reserve -> new Reservation("MILK-TEA", reserve.quantity(), 400, "milk-tea",
+                    MILK_TEA_OPTIONS);
+            case RejectOrder reject -> new OrderOutcome("o-1", OrderStatus.REJECTED);
+            default -> pending(command);
+        });
+
+        assertThat(place(member).status()).isEqualTo(OrderStatus.REJECTED);
+        assertThat(commands.sent()).endsWith(new ReleaseStock("MILK-TEA", "o-1"), new RejectOrder("o-1",
+                ErrorCode.VALIDATION_FAILED,
+                "MILK-TEA: option group size is not offered under this deal (it offers: toppings)"));
+    }
 }

@@ -86,4 +86,32 @@ class OptionMenuTest {
         assertThatThrownBy(() -> OptionMenu.defined(groups, "MILK-TEA")).isInstanceOf(BusinessRuleViolation.class)
                 .hasMessage(message);
     }
+
+    @Test
+    void under_a_deal_only_the_groups_it_allows_are_chosen_from_and_the_others_are_the_standard_make() {
+        OptionMenu.Choices choices = MILK_TEA.priceAllowing(List.of("sugar", "toppings"),
+                Map.of("sugar", List.of("50"), "toppings", List.of("pearls")));
+
+        assertThat(choices.deltaCents()).isEqualTo(50);
+        assertThat(choices.options()).containsExactly(new ChosenOption("sugar", "50", "Half", 0, null),
+                new ChosenOption("toppings", "pearls", "Pearls", 50, "PEARLS"));
+        assertThat(MILK_TEA.priceAllowing(List.of("sugar"), Map.of()).options())
+                .as("size is required on an order, but not allowed by the deal").isEmpty();
+        assertThatThrownBy(() -> MILK_TEA.priceAllowing(List.of("sugar"), Map.of("size", List.of("l"))))
+                .isInstanceOf(BusinessRuleViolation.class)
+                .hasMessage("option group size is not offered under this deal (it offers: sugar)");
+        assertThatThrownBy(() -> MILK_TEA.priceAllowing(List.of(), Map.of("sugar", List.of("0"))))
+                .hasMessage("option group sugar is not offered under this deal (it sells the standard make)");
+        assertThatThrownBy(() -> MILK_TEA.priceAllowing(List.of("size"), Map.of()))
+                .as("an allowed group keeps its rules").hasMessage("size: choose 1 of m, l");
+    }
+
+    @Test
+    void the_groups_a_deal_allows_must_be_groups_of_the_drink_named_once() {
+        MILK_TEA.requireGroups(List.of("sugar", "toppings"), "allowedOptions");
+        assertThatThrownBy(() -> MILK_TEA.requireGroups(List.of("ice"), "allowedOptions"))
+                .hasMessage("allowedOptions: the product has no option group ice (groups: size, sugar, toppings)");
+        assertThatThrownBy(() -> MILK_TEA.requireGroups(List.of("sugar", "sugar"), "allowedOptions"))
+                .hasMessage("allowedOptions: a group is named twice");
+    }
 }

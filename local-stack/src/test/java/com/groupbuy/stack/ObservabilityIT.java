@@ -51,9 +51,6 @@ class ObservabilityIT {
     static void startStack() throws Exception {
         stack = LocalStack.start(StackOptions.forTests(LOGS).withArguments(
                 "--logging.structured.format.console=ecs",
-                // as the chart sets them where traces are exported: the trace crosses Kafka in record headers
-                "--spring.kafka.template.observation-enabled=true",
-                "--spring.kafka.listener.observation-enabled=true",
                 "--logging.level.com.groupbuy.command.order.queue=debug",
                 "--logging.level.com.groupbuy.projections.consumer.AppliedRecordTraces=debug"));
         chart = RenderedChart.render(Map.of("autoscaling.requestRateWindow", RATE_WINDOW));

@@ -112,15 +112,14 @@ public class OrderQueueConfiguration {
         ConcurrentKafkaListenerContainerFactory<String, byte[]> orderRequestContainerFactory(
                 ConsumerFactory<String, byte[]> consumers, KafkaTemplate<String, byte[]> kafka, OrderQueue queue,
                 CommandGateway commands,
-                @Value("${spring.kafka.listener.observation-enabled:false}") boolean observed,
                 @Value("${groupbuy.order-queue.first-back-off:200ms}") Duration firstBackOff,
                 @Value("${groupbuy.order-queue.max-back-off:10s}") Duration maxBackOff) {
             ConcurrentKafkaListenerContainerFactory<String, byte[]> factory =
                     new ConcurrentKafkaListenerContainerFactory<>();
             factory.setConsumerFactory(consumers);
             factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
-            // where traces are exported, each request is handled in a span that continues the trace of its headers
-            factory.getContainerProperties().setObservationEnabled(observed);
+            // each request is handled in a span that continues the trace its record's headers carry
+            factory.getContainerProperties().setObservationEnabled(true);
             ExponentialBackOff untilItWorks = new ExponentialBackOff(firstBackOff.toMillis(), 2);
             untilItWorks.setMaxInterval(maxBackOff.toMillis());
             DefaultErrorHandler errors = new DefaultErrorHandler(

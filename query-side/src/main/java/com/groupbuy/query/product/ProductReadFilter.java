@@ -65,7 +65,7 @@ final class ProductReadFilter extends OncePerRequestFilter {
             return;
         }
         AheadOfTheChain.timedAs(request, PATH_PATTERN);
-        AheadOfTheChain.secureHeaders(response);
+        AheadOfTheChain.secureHeaders(request, response);
         response.setStatus(HttpStatus.OK.value());
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         json.writeValue(response.getOutputStream(), product.get());

@@ -121,7 +121,7 @@ final class CrowdPurchaseFilter extends OncePerRequestFilter {
 
     private void answer(HttpServletRequest request, HttpServletResponse response, FlashSalePurchases.Outcome outcome)
             throws IOException {
-        AheadOfTheChain.secureHeaders(response);
+        AheadOfTheChain.secureHeaders(request, response);
         switch (outcome) {
             case FlashSalePurchases.Accepted accepted -> {
                 response.setStatus(HttpStatus.ACCEPTED.value());

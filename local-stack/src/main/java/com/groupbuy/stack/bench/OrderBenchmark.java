@@ -43,7 +43,7 @@ public final class OrderBenchmark {
     private final StackClient client = new StackClient();
     private final List<String> tokens = new ArrayList<>();
 
-    private OrderBenchmark(LocalStack stack) {
+    OrderBenchmark(LocalStack stack) {
         this.stack = stack;
     }
 
@@ -61,7 +61,7 @@ public final class OrderBenchmark {
         }
     }
 
-    private void seed() throws Exception {
+    void seed() throws Exception {
         String admin = client.devToken(stack.apiUrl(), "bench-admin", "admin");
         for (int i = 0; i < PRODUCTS; i++) {
             StackClient.Response registered = client.post(stack.apiUrl() + "/api/v1/products", admin, Map.of(
@@ -76,7 +76,7 @@ public final class OrderBenchmark {
         }
     }
 
-    private String placeOne(int n) throws Exception {
+    String placeOne(int n) throws Exception {
         Map<String, Object> body = Map.of("items", List.of(Map.of("sku", "BENCH-" + (n % PRODUCTS), "quantity", 1)));
         StackClient.Response response = client.post(stack.apiUrl() + "/api/v1/orders", tokens.get(n % CUSTOMERS),
                 body);
@@ -87,7 +87,7 @@ public final class OrderBenchmark {
     }
 
     /** Sends {@code count} orders as fast as the clients can and measures how fast they become CONFIRMED. */
-    private double throughput(int count, boolean report) throws Exception {
+    double throughput(int count, boolean report) throws Exception {
         CpuLedger cpu = new CpuLedger(client, stack.processUrls());
         CpuLedger.Sample cpuBefore = cpu.sample();
         double conflictsBefore = conflicts();
@@ -200,7 +200,7 @@ public final class OrderBenchmark {
         }
     }
 
-    private List<Instant> awaitConfirmations(List<String> ids, Duration timeout) throws Exception {
+    List<Instant> awaitConfirmations(List<String> ids, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         String url = stack.infrastructure().jdbcUrl("eventstore");
         try (Connection db = DriverManager.getConnection(url, stack.infrastructure().jdbcUsername(),

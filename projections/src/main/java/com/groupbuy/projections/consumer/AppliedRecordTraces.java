@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Continues the trace each event record carries in its headers (written by the relay) once a poll is applied: a
- * poll holds records of many traces and is applied in one transaction, so each record gets a span of its own over
- * the poll's time rather than one span for the poll. Spring Kafka's observation does this for record listeners only.
+ * Continues the trace each event record carries in its headers (the relay writes it for sampled traces only) once a
+ * poll is applied: a poll holds records of many traces and is applied in one transaction, so each record gets a span
+ * of its own over the poll's time rather than one span for the poll.
  */
 final class AppliedRecordTraces {
 
@@ -25,10 +25,12 @@ final class AppliedRecordTraces {
 
     private final Tracer tracer;
     private final Propagator propagator;
+    private final List<String> fields;
 
     AppliedRecordTraces(Tracer tracer, Propagator propagator) {
         this.tracer = tracer;
         this.propagator = propagator;
+        this.fields = List.copyOf(propagator.fields());
     }
 
     /** Records a span for each record of {@code records} that carries a trace; the poll began {@code started}. */
@@ -53,7 +55,12 @@ final class AppliedRecordTraces {
     }
 
     private boolean carriesTrace(Headers headers) {
-        return propagator.fields().stream().anyMatch(field -> headers.lastHeader(field) != null);
+        for (String field : fields) {
+            if (headers.lastHeader(field) != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String header(Headers headers, String key) {

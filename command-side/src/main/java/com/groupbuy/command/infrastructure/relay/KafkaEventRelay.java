@@ -55,8 +55,8 @@ class KafkaEventRelay {
     }
 
     /**
-     * Within a span that continues the event's trace, so that the record's headers carry it on to the projections
-     * (Spring Kafka's producer observation writes them); an event without a trace is sent as it is.
+     * Within a span that continues the event's trace, whose context the record's headers carry on to the
+     * projections; an event without a trace (an unsampled one) is sent as it is.
      */
     private CompletableFuture<SendResult<String, byte[]>> send(ProducerRecord<String, byte[]> record,
                                                               DomainEventMessage<?> message) {
@@ -64,6 +64,7 @@ class KafkaEventRelay {
         if (span.isEmpty()) {
             return kafka.send(record);
         }
+        traces.writeInto(record.headers(), span.get());
         try (Tracer.SpanInScope ignored = traces.tracer().withSpan(span.get())) {
             return kafka.send(record).whenComplete((sent, failure) -> {
                 if (failure != null) {

@@ -3,34 +3,38 @@ package com.groupbuy.command.infrastructure.tracing;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 import org.axonframework.messaging.MetaData;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * A trace carried in Axon metadata: the fields of the configured propagator ({@code traceparent} with W3C, the
- * default), so that the events of a command, the commands of an event handler and the relay's Kafka records
- * continue the trace of the HTTP request or queued order that started them.
+ * A sampled trace carried in Axon metadata and in Kafka record headers: the fields of the configured propagator
+ * ({@code traceparent} with W3C, the default), so that the queued order, the events of a command, the commands of an
+ * event handler and the relay's records continue the trace of the HTTP request that started them.
+ *
+ * <p>Only sampled traces travel. An unsampled trace is recorded nowhere, so carrying it would only cost every
+ * message a larger metadata or header set, and every hop a span nobody records (docs/performance.md); this is also
+ * why Spring Kafka's observations, which would put every record in a span of its own, are off.
  */
 public final class TraceContextMetadata {
 
     private final Tracer tracer;
     private final Propagator propagator;
+    private final List<String> fields;
 
     public TraceContextMetadata(Tracer tracer, Propagator propagator) {
         this.tracer = tracer;
         this.propagator = propagator;
+        this.fields = List.copyOf(propagator.fields());
     }
 
-    /**
-     * The metadata entries that carry the current span's trace; empty outside a span and for a trace that is not
-     * sampled. An unsampled trace is recorded nowhere, so carrying it would only cost every command and event a
-     * larger metadata to serialize (about 3 % of a worker's CPU per order, docs/performance.md); its messages start
-     * no spans downstream either.
-     */
+    /** The metadata entries that carry the current span's trace; empty outside a span and for an unsampled trace. */
     Map<String, String> ofCurrentSpan() {
         Span span = tracer.currentSpan();
         if (span == null || !Boolean.TRUE.equals(span.context().sampled())) {
@@ -43,8 +47,11 @@ public final class TraceContextMetadata {
 
     /** The trace entries of {@code metaData}, for the messages a handler of that message creates. */
     Map<String, String> carriedBy(MetaData metaData) {
+        if (!carries(metaData)) {
+            return Map.of();
+        }
         Map<String, String> carried = new HashMap<>();
-        for (String field : fields()) {
+        for (String field : fields) {
             if (metaData.get(field) instanceof String value) {
                 carried.put(field, value);
             }
@@ -53,7 +60,35 @@ public final class TraceContextMetadata {
     }
 
     boolean carries(MetaData metaData) {
-        return fields().stream().anyMatch(metaData::containsKey);
+        for (String field : fields) {
+            if (metaData.containsKey(field)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Writes the current span's trace into a record's {@code headers}, if it is sampled. */
+    public void writeCurrentInto(Headers headers) {
+        ofCurrentSpan().forEach((field, value) -> headers.add(field, value.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Writes {@code span}'s trace into a record's {@code headers}. */
+    public void writeInto(Headers headers, Span span) {
+        propagator.inject(span.context(), headers,
+                (carrier, field, value) -> carrier.add(field, value.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * A consumer span that continues the trace a record's {@code headers} carry, named {@code name}, started now;
+     * empty when the record carries none.
+     */
+    public Optional<Span> startContinuing(Headers headers, String name) {
+        if (fields.stream().noneMatch(field -> headers.lastHeader(field) != null)) {
+            return Optional.empty();
+        }
+        return Optional.of(propagator.extract(headers, TraceContextMetadata::header).name(name)
+                .kind(Span.Kind.CONSUMER).start());
     }
 
     /**
@@ -72,7 +107,8 @@ public final class TraceContextMetadata {
         return tracer;
     }
 
-    private List<String> fields() {
-        return propagator.fields();
+    private static String header(Headers headers, String field) {
+        Header header = headers.lastHeader(field);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

@@ -1,6 +1,8 @@
 package com.groupbuy.command.order.queue;
 
+import com.groupbuy.command.infrastructure.tracing.TraceContextMetadata;
 import com.groupbuy.contract.Topics;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.KafkaException;
@@ -25,17 +27,23 @@ public class OrderQueue {
     private final KafkaTemplate<String, byte[]> kafka;
     private final JsonMapper json;
     private final Duration ackTimeout;
+    private final TraceContextMetadata traces;
 
-    public OrderQueue(KafkaTemplate<String, byte[]> kafka, JsonMapper json, Duration ackTimeout) {
+    public OrderQueue(KafkaTemplate<String, byte[]> kafka, JsonMapper json, Duration ackTimeout,
+                      TraceContextMetadata traces) {
         this.kafka = kafka;
         this.json = json;
         this.ackTimeout = ackTimeout;
+        this.traces = traces;
     }
 
+    /** Sends the request, with the current trace in its headers if that is sampled, and waits for the broker. */
     public void enqueue(OrderRequest request) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.ORDER_REQUESTS,
+                request.contendedAggregateId(), json.writeValueAsBytes(request));
+        traces.writeCurrentInto(record.headers());
         try {
-            kafka.send(Topics.ORDER_REQUESTS, request.contendedAggregateId(), json.writeValueAsBytes(request))
-                    .get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            kafka.send(record).get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
             log.debug("order {} queued", request.orderId());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

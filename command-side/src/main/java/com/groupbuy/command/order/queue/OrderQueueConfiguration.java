@@ -1,6 +1,7 @@
 package com.groupbuy.command.order.queue;
 
 import com.groupbuy.command.infrastructure.axon.EventProcessors;
+import com.groupbuy.command.infrastructure.tracing.TraceContextMetadata;
 import com.groupbuy.command.order.process.OrderCompensation;
 import com.groupbuy.command.order.process.OrderPlacementProcess;
 import com.groupbuy.contract.Topics;
@@ -45,8 +46,9 @@ public class OrderQueueConfiguration {
 
     @Bean
     OrderQueue orderQueue(KafkaTemplate<String, byte[]> kafka, JsonMapper json,
-                          @Value("${groupbuy.order-queue.ack-timeout:10s}") Duration ackTimeout) {
-        return new OrderQueue(kafka, json, ackTimeout);
+                          @Value("${groupbuy.order-queue.ack-timeout:10s}") Duration ackTimeout,
+                          TraceContextMetadata traces) {
+        return new OrderQueue(kafka, json, ackTimeout, traces);
     }
 
     @Bean
@@ -98,8 +100,9 @@ public class OrderQueueConfiguration {
         }
 
         @Bean
-        OrderRequestListener orderRequestListener(OrderQueue queue, OrderPlacementProcess placement) {
-            return new OrderRequestListener(queue, placement);
+        OrderRequestListener orderRequestListener(OrderQueue queue, OrderPlacementProcess placement,
+                                                  TraceContextMetadata traces) {
+            return new OrderRequestListener(queue, placement, traces);
         }
 
         /**
@@ -118,8 +121,6 @@ public class OrderQueueConfiguration {
                     new ConcurrentKafkaListenerContainerFactory<>();
             factory.setConsumerFactory(consumers);
             factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
-            // each request is handled in a span that continues the trace its record's headers carry
-            factory.getContainerProperties().setObservationEnabled(true);
             ExponentialBackOff untilItWorks = new ExponentialBackOff(firstBackOff.toMillis(), 2);
             untilItWorks.setMaxInterval(maxBackOff.toMillis());
             DefaultErrorHandler errors = new DefaultErrorHandler(

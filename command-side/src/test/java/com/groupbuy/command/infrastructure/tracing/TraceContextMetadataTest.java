@@ -11,9 +11,12 @@ import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -42,6 +45,53 @@ class TraceContextMetadataTest {
     @Test
     void outside_any_span_nothing_is_carried() {
         assertThat(tracesSampledBy(Sampler.alwaysOn()).ofCurrentSpan()).isEmpty();
+    }
+
+    @Test
+    void a_sampled_trace_rides_in_a_records_headers_and_the_consumer_continues_it() {
+        TraceContextMetadata traces = tracesSampledBy(Sampler.alwaysOn());
+        Headers headers = new RecordHeaders();
+
+        String traceId = withinSpan(traces, () -> {
+            traces.writeCurrentInto(headers);
+            return traces.tracer().currentSpan().context().traceId();
+        });
+        Span continued = traces.startContinuing(headers, "order-requests process").orElseThrow();
+        continued.end();
+
+        assertThat(new String(headers.lastHeader("traceparent").value(), StandardCharsets.UTF_8))
+                .contains(traceId).endsWith("-01");
+        assertThat(continued.context().traceId()).isEqualTo(traceId);
+        assertThat(continued.context().sampled()).isTrue();
+    }
+
+    @Test
+    void a_trace_that_is_not_sampled_adds_no_header_and_its_record_starts_no_span() {
+        TraceContextMetadata traces = tracesSampledBy(Sampler.alwaysOff());
+        Headers headers = new RecordHeaders();
+
+        withinSpan(traces, () -> {
+            traces.writeCurrentInto(headers);
+            return null;
+        });
+
+        assertThat(headers.toArray()).isEmpty();
+        assertThat(traces.startContinuing(headers, "order-requests process")).isEmpty();
+    }
+
+    @Test
+    void the_relay_writes_the_span_it_sends_an_event_in() {
+        TraceContextMetadata traces = tracesSampledBy(Sampler.alwaysOn());
+        Map<String, String> eventMetadata = withinSpan(traces, traces::ofCurrentSpan);
+        Headers headers = new RecordHeaders();
+
+        Span relay = traces.startContinuing(MetaData.from(eventMetadata), "relay").orElseThrow();
+        traces.writeInto(headers, relay);
+        relay.end();
+
+        assertThat(new String(headers.lastHeader("traceparent").value(), StandardCharsets.UTF_8))
+                .isEqualTo("00-" + relay.context().traceId() + "-" + relay.context().spanId() + "-01");
+        assertThat(eventMetadata.get("traceparent")).contains(relay.context().traceId());
     }
 
     private static <T> T withinSpan(TraceContextMetadata traces, java.util.function.Supplier<T> work) {

@@ -21,6 +21,7 @@ import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.annotation.HandlerDefinition;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.modelling.command.Repository;
 import org.axonframework.modelling.command.RepositoryProvider;
 import org.springframework.beans.factory.ObjectProvider;
@@ -54,6 +55,12 @@ public class AggregateConfiguration {
         };
         return new FreshStateRepository.Parts(eventStore, new WeakReferenceCache(), parameterResolverFactory,
                 handlerDefinition, repositories);
+    }
+
+    /** Every aggregate's commands find their target here (Axon's configurer takes the bean for all of them). */
+    @Bean
+    CommandTargetResolver commandTargetResolver() {
+        return new RememberingCommandTargetResolver();
     }
 
     @Bean

@@ -8,6 +8,9 @@ import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
  * {@code groupbuy_commands_total{command, outcome, code}}: every handled command, counted once its unit of work
  * ends: {@code accepted} when it committed, {@code rejected} with the rule's code when an aggregate refused it,
@@ -18,6 +21,8 @@ public class CommandOutcomes implements MessageHandlerInterceptor<CommandMessage
     static final String METRIC = "groupbuy.commands";
 
     private final MeterRegistry registry;
+    /** The counter every command type's accepted commands go to, found once rather than built for each command. */
+    private final Map<Class<?>, Counter> accepted = new ConcurrentHashMap<>();
 
     public CommandOutcomes(MeterRegistry registry) {
         this.registry = registry;
@@ -26,27 +31,29 @@ public class CommandOutcomes implements MessageHandlerInterceptor<CommandMessage
     @Override
     public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork,
                          InterceptorChain interceptorChain) throws Exception {
-        String command = unitOfWork.getMessage().getPayloadType().getSimpleName();
-        unitOfWork.afterCommit(committed -> count(command, "accepted", "NONE"));
+        Class<?> type = unitOfWork.getMessage().getPayloadType();
+        unitOfWork.afterCommit(committed -> accepted.computeIfAbsent(type,
+                command -> counter(command.getSimpleName(), "accepted", "NONE")).increment());
         unitOfWork.onRollback(rolledBack -> {
+            String command = type.getSimpleName();
             Throwable failure = rolledBack.getExecutionResult() == null ? null
                     : rolledBack.getExecutionResult().getExceptionResult();
             if (failure instanceof BusinessRuleViolation violation) {
-                count(command, "rejected", violation.code().name());
+                counter(command, "rejected", violation.code().name()).increment();
             } else {
-                count(command, "failed", failure == null ? "UNKNOWN" : failure.getClass().getSimpleName());
+                counter(command, "failed", failure == null ? "UNKNOWN" : failure.getClass().getSimpleName())
+                        .increment();
             }
         });
         return interceptorChain.proceed();
     }
 
-    private void count(String command, String outcome, String code) {
-        Counter.builder(METRIC)
+    private Counter counter(String command, String outcome, String code) {
+        return Counter.builder(METRIC)
                 .tag("command", command)
                 .tag("outcome", outcome)
                 .tag("code", code)
                 .description("Handled commands by outcome and code")
-                .register(registry)
-                .increment();
+                .register(registry);
     }
 }

@@ -51,6 +51,22 @@ class AxonMessageMonitorsTest {
     }
 
     @Test
+    void a_components_meters_are_registered_when_it_is_built_and_an_ignored_message_counts_as_ignored() {
+        var relay = monitors.monitorFor(PooledStreamingEventProcessor.class, "kafka-relay");
+        int registered = registry.getMeters().size();
+
+        relay.onMessageIngested(GenericEventMessage.asEventMessage("a coupon was claimed")).reportIgnored();
+
+        assertThat(registered).as("five counters and four timers, before any message").isEqualTo(9);
+        assertThat(registry.getMeters()).hasSize(registered);
+        assertThat(registry.get("eventProcessor.ignoredCounter").counter().count()).isEqualTo(1);
+        assertThat(registry.get("eventProcessor.ignoredTimer").timer().count()).isEqualTo(1);
+        assertThat(registry.get("eventProcessor.allTimer").timer().count()).isEqualTo(1);
+        assertThat(registry.get("eventProcessor.processedCounter").counter().count()).isZero();
+        assertThat(registry.get("eventProcessor.ingestedCounter").counter().count()).isEqualTo(1);
+    }
+
+    @Test
     void neither_the_event_bus_nor_the_gauges_per_message_type_are_monitored() {
         MessageMonitor<?> eventBus = monitors.monitorFor(EventBus.class, "eventStore");
         monitors.monitorFor(PooledStreamingEventProcessor.class, "kafka-relay")

@@ -29,6 +29,7 @@ import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -72,6 +73,15 @@ class EventRelayIT {
         assertThat(storageEngine).isInstanceOf(JdbcEventStorageEngine.class);
         assertThat(tokenStore).isInstanceOf(JdbcTokenStore.class);
         assertThat(transactionManager).isInstanceOf(SpringTransactionManager.class);
+    }
+
+    @Autowired
+    org.axonframework.config.Configuration axon;
+
+    @Test
+    void commands_find_their_aggregate_through_the_resolver_that_remembers_each_command_types_target() {
+        assertThat(axon.getComponent(CommandTargetResolver.class).getClass().getSimpleName())
+                .isEqualTo("RememberingCommandTargetResolver");
     }
 
     @Autowired

@@ -60,6 +60,11 @@ class ScaleOutEndToEndIT {
     private static final int FLUSHES_REDIS = Order.DEFAULT + 1;
     private static final int CHANGES_THE_WORKERS = Order.DEFAULT + 2;
     private static final int RESTARTS_THE_WORKERS = Order.DEFAULT + 3;
+    /**
+     * The crowd endpoints' rate limit per customer (as configured by default), over a window of a minute rather than a
+     * second, so that a test's burst surely falls into one window.
+     */
+    private static final int RATE_LIMIT = 20;
     /** The payment window the workers restart with for the expiries (the default is 15 minutes). */
     private static final Duration PAYMENT_WINDOW = Duration.ofSeconds(15);
 
@@ -83,7 +88,8 @@ class ScaleOutEndToEndIT {
     static void startStack() throws Exception {
         Path logs = Path.of(System.getProperty("groupbuy.stack.logs", "target/stack-logs"), "scale-out");
         long starting = System.nanoTime();
-        stack = LocalStack.start(StackOptions.forTests(logs).withProcesses(APIS, WORKERS));
+        stack = LocalStack.start(StackOptions.forTests(logs).withProcesses(APIS, WORKERS)
+                .withArguments("--groupbuy.rate-limit.requests=" + RATE_LIMIT, "--groupbuy.rate-limit.window=1m"));
         System.out.printf("ScaleOutEndToEndIT: %d apis and %d workers ready in %d s (logs in %s)%n", APIS, WORKERS,
                 Duration.ofNanos(System.nanoTime() - starting).toSeconds(), logs);
         admin = client.devToken(stack.apiUrl(), "admin-scale", "admin");
@@ -329,6 +335,47 @@ class ScaleOutEndToEndIT {
                 .allSatisfy((buyer, units) -> assertThat(units).as(buyer).isLessThanOrEqualTo(perUserLimit));
         assertThat(gateRepairs() - repairsBefore).as("gate repairs by the apis").isEqualTo(1);
         await().atMost(READ_SIDE).untilAsserted(() -> assertThat(flashSaleRemaining(sale)).isZero());
+    }
+
+    @Test
+    void one_customers_purchases_through_both_apis_count_against_one_rate_limit_on_each_sale() throws Exception {
+        String sale = flashSale(product("RATE", 300, 100), 150, 60, 99);
+        String otherSale = flashSale(product("RATE-OTHER", 300, 10), 150, 5, 5);
+        Customer eager = customers("rate", 1).getFirst();
+        List<String> apis = stack.apiUrls();
+        awaitAtLeastOfTheRateWindowLeft(Duration.ofSeconds(20));
+
+        List<StackClient.Response> answers = new ArrayList<>();
+        for (int i = 0; i < RATE_LIMIT + 6; i++) {
+            // no Idempotency-Key: the crowd path, answered ahead of the security chain
+            answers.add(client.post(apis.get(i % APIS) + "/api/v1/flash-sales/" + sale + "/orders", eager.token(),
+                    Map.of("quantity", 1)));
+        }
+        StackClient.Response elsewhere = client.post(apis.get(1) + "/api/v1/flash-sales/" + otherSale + "/orders",
+                eager.token(), Map.of("quantity", 1));
+
+        assertThat(answers.subList(0, RATE_LIMIT)).allSatisfy(answer ->
+                assertThat(answer.status()).as(answer.body().toString()).isEqualTo(202));
+        assertThat(answers.subList(RATE_LIMIT, answers.size())).allSatisfy(answer -> {
+            assertThat(answer.status()).as(answer.body().toString()).isEqualTo(429);
+            assertThat(answer.body().get("code").asString()).isEqualTo("RATE_LIMITED");
+            assertThat(Long.parseLong(answer.retryAfter())).isBetween(1L, 60L);
+        });
+        assertThat(elsewhere.status()).as("another sale counts apart: " + elsewhere.body()).isEqualTo(202);
+        for (StackClient.Response admitted : answers.subList(0, RATE_LIMIT)) {
+            awaitStatus(new PlacedOrder(admitted.body().get("orderId").asString(), eager), "CONFIRMED");
+        }
+        await().atMost(READ_SIDE).untilAsserted(() ->
+                assertThat(flashSaleRemaining(sale)).isEqualTo(60 - RATE_LIMIT));
+    }
+
+    /** Waits, if need be, for the next rate window (a minute, aligned to the clock) to leave at least {@code left}. */
+    private static void awaitAtLeastOfTheRateWindowLeft(Duration left) throws InterruptedException {
+        long intoWindow = System.currentTimeMillis() % Duration.ofMinutes(1).toMillis();
+        long remaining = Duration.ofMinutes(1).toMillis() - intoWindow;
+        if (remaining < left.toMillis()) {
+            Thread.sleep(remaining + 100);
+        }
     }
 
     @Test

@@ -18,6 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -288,6 +290,13 @@ class ScaleOutEndToEndIT {
         Customer upToTheLimit = buyers.getFirst();
         Customer once = buyers.get(1);
         List<String> apis = stack.apiUrls();
+        Instant now = Instant.now();
+        String offHours = flashSale(product("HAPPY", 500, 20), 250, 5, 1,
+                Map.of("days", List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"),
+                        "from", hhmm(now.plus(Duration.ofHours(2))), "to", hhmm(now.plus(Duration.ofHours(3))),
+                        "timeZone", "UTC"));
+        Customer atNight = customers("happy", 1).getFirst();
+        assertRefused(buy(apis.get(0), atNight, offHours, 1), "NOT_STARTED");
 
         List<PlacedOrder> orders = new ArrayList<>(List.of(
                 purchase(apis.get(0), upToTheLimit, sale, perUserLimit),
@@ -333,8 +342,12 @@ class ScaleOutEndToEndIT {
         assertThat(unitsByBuyer).containsEntry(upToTheLimit.userId(), perUserLimit)
                 .containsEntry(once.userId(), perUserLimit)
                 .allSatisfy((buyer, units) -> assertThat(units).as(buyer).isLessThanOrEqualTo(perUserLimit));
-        assertThat(gateRepairs() - repairsBefore).as("gate repairs by the apis").isEqualTo(1);
+        // the happy-hour sale's gate, rebuilt by the other api, keeps its hours: still closed, nothing sold
+        await().atMost(OVERLOAD_PATIENCE).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                assertRefused(buy(apis.get(1), atNight, offHours, 1), "NOT_STARTED"));
+        assertThat(gateRepairs() - repairsBefore).as("gate repairs by the apis, one per sale").isEqualTo(2);
         await().atMost(READ_SIDE).untilAsserted(() -> assertThat(flashSaleRemaining(sale)).isZero());
+        assertThat(flashSaleRemaining(offHours)).isEqualTo(5);
     }
 
     @Test
@@ -566,10 +579,20 @@ class ScaleOutEndToEndIT {
 
     /** A flash sale of {@code quantity} units of {@code sku}, open from now for an hour. */
     private static String flashSale(String sku, long priceCents, int quantity, int perUserLimit) throws Exception {
+        return flashSale(sku, priceCents, quantity, perUserLimit, null);
+    }
+
+    /** A sale open from now for an hour; with {@code happyHours} (the contract's shape), only within them. */
+    private static String flashSale(String sku, long priceCents, int quantity, int perUserLimit,
+                                    Map<String, Object> happyHours) throws Exception {
         Instant now = Instant.now();
-        StackClient.Response sale = balanced.post(stack.apiUrl() + "/api/v1/flash-sales", admin, Map.of("sku", sku,
-                "priceCents", priceCents, "quantity", quantity, "perUserLimit", perUserLimit,
-                "startsAt", now.minusSeconds(1).toString(), "endsAt", now.plusSeconds(3600).toString()));
+        Map<String, Object> body = new HashMap<>(Map.of("sku", sku, "priceCents", priceCents, "quantity", quantity,
+                "perUserLimit", perUserLimit, "startsAt", now.minusSeconds(1).toString(),
+                "endsAt", now.plusSeconds(3600).toString()));
+        if (happyHours != null) {
+            body.put("happyHours", happyHours);
+        }
+        StackClient.Response sale = balanced.post(stack.apiUrl() + "/api/v1/flash-sales", admin, body);
         assertThat(sale.status()).as(sale.body().toString()).isEqualTo(201);
         String flashSaleId = sale.body().get("flashSaleId").asString();
         await().atMost(READ_SIDE).untilAsserted(() -> assertThat(flashSaleRemaining(flashSaleId)).isEqualTo(quantity));
@@ -819,6 +842,10 @@ class ScaleOutEndToEndIT {
             repairs += metric(api, "groupbuy_flash_sale_gate_repairs_total", "");
         }
         return repairs;
+    }
+
+    private static String hhmm(Instant at) {
+        return DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC).format(at);
     }
 
     /** FLUSHALL on the stack's Redis, over a plain connection: every key of every process is gone. */

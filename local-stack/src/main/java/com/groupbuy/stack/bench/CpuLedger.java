@@ -21,14 +21,22 @@ final class CpuLedger {
 
     private static final Pattern CPU_NANOS = Pattern.compile(
             "^process_cpu_time_ns_total(?:\\{[^}]*})? ([0-9.E+]+)$", Pattern.MULTILINE);
+    /** The JVM's CompilationMXBean total: time its JIT compiler threads spent compiling (summed over threads). */
+    private static final Pattern COMPILATION_MILLIS = Pattern.compile(
+            "^jvm_compilation_time_ms_total(?:\\{[^}]*})? ([0-9.E+]+)$", Pattern.MULTILINE);
     /** USER_HZ, the unit of /proc/stat on Linux. */
     private static final double TICKS_PER_SECOND = 100;
 
-    record Sample(Map<String, Double> processSeconds, double loadGeneratorSeconds, double machineBusySeconds) {
+    record Sample(Map<String, Double> processSeconds, double compilationSeconds, double loadGeneratorSeconds,
+                  double machineBusySeconds) {
     }
 
-    /** CPU seconds of a period, the load generator's left out of {@link #stackSeconds()}. */
-    record Spent(Map<String, Double> processSeconds, double loadGeneratorSeconds, double machineBusySeconds) {
+    /**
+     * CPU seconds of a period, the load generator's left out of {@link #stackSeconds()}; and the seconds our
+     * processes' JIT compilers spent compiling in it (part of their CPU).
+     */
+    record Spent(Map<String, Double> processSeconds, double compilationSeconds, double loadGeneratorSeconds,
+                 double machineBusySeconds) {
 
         double stackSeconds() {
             return Math.max(0, machineBusySeconds - loadGeneratorSeconds);
@@ -63,20 +71,25 @@ final class CpuLedger {
 
     Sample sample() throws Exception {
         Map<String, Double> seconds = new LinkedHashMap<>();
+        double compilation = 0;
         for (var process : processUrls.entrySet()) {
-            Matcher m = CPU_NANOS.matcher(client.getText(process.getValue() + "/actuator/prometheus"));
-            seconds.put(process.getKey(), m.find() ? Double.parseDouble(m.group(1)) / 1e9 : Double.NaN);
+            String metrics = client.getText(process.getValue() + "/actuator/prometheus");
+            Matcher cpu = CPU_NANOS.matcher(metrics);
+            seconds.put(process.getKey(), cpu.find() ? Double.parseDouble(cpu.group(1)) / 1e9 : Double.NaN);
+            Matcher compiled = COMPILATION_MILLIS.matcher(metrics);
+            compilation += compiled.find() ? Double.parseDouble(compiled.group(1)) / 1e3 : Double.NaN;
         }
         double loadGenerator = ((com.sun.management.OperatingSystemMXBean)
                 ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
-        return new Sample(seconds, loadGenerator, machineBusyTicks() / TICKS_PER_SECOND);
+        return new Sample(seconds, compilation, loadGenerator, machineBusyTicks() / TICKS_PER_SECOND);
     }
 
     static Spent between(Sample before, Sample after) {
         Map<String, Double> processes = new LinkedHashMap<>();
         after.processSeconds().forEach((name, seconds) ->
                 processes.put(name, seconds - before.processSeconds().getOrDefault(name, 0.0)));
-        return new Spent(processes, after.loadGeneratorSeconds() - before.loadGeneratorSeconds(),
+        return new Spent(processes, after.compilationSeconds() - before.compilationSeconds(),
+                after.loadGeneratorSeconds() - before.loadGeneratorSeconds(),
                 after.machineBusySeconds() - before.machineBusySeconds());
     }
 

@@ -26,9 +26,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code bin/benchmark orders [workers] [orders]}: sustained order throughput (orders reaching CONFIRMED per
- * second, from the event store's timestamps) and the time from the 202 answer to CONFIRMED being visible on the
- * query side at half that rate. Starts its own stack on the embedded servers; prints a Markdown summary.
+ * {@code bin/benchmark orders [workers] [orders] [rounds] [warm-up orders]}: sustained order throughput (orders
+ * reaching CONFIRMED per second, from the event store's timestamps) and the stack's CPU per order, measured
+ * {@code rounds} times after the warm-up, then the time from the 202 answer to CONFIRMED being visible on the query
+ * side at half that rate. Starts its own stack on the embedded servers; prints a Markdown summary.
+ *
+ * <p>The warm-up is long on purpose: on two cores shared by seven JVMs, the CPU per order keeps falling for some
+ * 20,000 orders while the JIT compilers catch up (docs/performance.md), and a round measured before that mostly
+ * measures compilation. Under {@code bin/benchmark-compare} the rounds take turns with another commit's stack
+ * ({@link Turns}) and the latency run is left out.
  */
 public final class OrderBenchmark {
 
@@ -36,6 +42,8 @@ public final class OrderBenchmark {
     private static final int CUSTOMERS = 200;
     private static final int CLIENT_THREADS = 32;
     private static final Duration LATENCY_RUN = Duration.ofSeconds(30);
+    static final int WARM_UP_ORDERS = 24_000;
+    private static final int WARM_UP_ROUND = 3_000;
     private static final Pattern COMMANDS = Pattern.compile(
             "^groupbuy_commands_total\\{([^}]*)} ([0-9.E+]+)$", Pattern.MULTILINE);
 
@@ -50,14 +58,29 @@ public final class OrderBenchmark {
     public static void main(String[] args) throws Exception {
         int workers = args.length > 0 ? Integer.parseInt(args[0]) : 1;
         int orders = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+        int warmUp = args.length > 3 ? Integer.parseInt(args[3]) : WARM_UP_ORDERS;
+        Turns turns = Turns.fromSystemProperties();
         Path logs = Path.of("target", "bench-logs", "orders-" + workers + "w");
         try (LocalStack stack = LocalStack.start(StackOptions.forBenchmark(logs, workers))) {
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "benchmark-shutdown"));
             OrderBenchmark bench = new OrderBenchmark(stack);
             bench.seed();
-            bench.throughput(Math.min(2_000, orders / 5), false);
-            double rate = bench.throughput(orders, true);
-            bench.latency(rate / 2);
+            bench.warmUp(warmUp);
+            turns.ready();
+            Round round = null;
+            for (int n = 1; n <= rounds; n++) {
+                turns.await(n);
+                round = bench.throughput(orders, true);
+                if (turns.taken()) {
+                    bench.awaitQuiet();
+                }
+                turns.done(n, String.format("%.3f %.1f %.3f%n", round.cpuPerOrderMillis(), round.confirmedPerSecond(),
+                        round.compilationPerOrderMillis()));
+            }
+            if (!turns.taken()) {
+                bench.latency(round.confirmedPerSecond() / 2);
+            }
         }
     }
 
@@ -86,8 +109,32 @@ public final class OrderBenchmark {
         return response.body().get("orderId").asString();
     }
 
+    /** Sends {@code orders} orders in rounds as {@link #throughput} does, and prints how each round's cost falls. */
+    void warmUp(int orders) throws Exception {
+        System.out.printf("""
+
+                ## Warm-up (not measured): CPU per confirmed order as the JVMs compile the order path
+                | orders so far | CPU per confirmed order | of it, JIT compilation | confirmed per s |
+                |---|---|---|---|
+                """);
+        for (int sent = 0; sent < orders; ) {
+            int count = Math.min(WARM_UP_ROUND, orders - sent);
+            Round round = throughput(count, false);
+            sent += count;
+            System.out.printf("| %d | %.2f ms | %.2f ms | %.0f |%n", sent, round.cpuPerOrderMillis(),
+                    round.compilationPerOrderMillis(), round.confirmedPerSecond());
+        }
+    }
+
+    /**
+     * One round: confirmed orders per second (10th to 90th percentile), the stack's CPU per order, and the part of
+     * it our JVMs' JIT compilers spent compiling.
+     */
+    record Round(double confirmedPerSecond, double cpuPerOrderMillis, double compilationPerOrderMillis) {
+    }
+
     /** Sends {@code count} orders as fast as the clients can and measures how fast they become CONFIRMED. */
-    double throughput(int count, boolean report) throws Exception {
+    Round throughput(int count, boolean report) throws Exception {
         CpuLedger cpu = new CpuLedger(client, stack.processUrls());
         CpuLedger.Sample cpuBefore = cpu.sample();
         double conflictsBefore = conflicts();
@@ -128,13 +175,31 @@ public final class OrderBenchmark {
                     %s
                     %s
 
-                    CPU per confirmed order, all processes together (load generator left out): **%.2f ms**.
+                    CPU per confirmed order, all processes together (load generator left out): **%.2f ms**,
+                    of it %.2f ms in the JIT compilers of our JVMs.
                     Aggregate conflicts (appends that lost a race and were retried on fresh state): %.0f (%.2f per order).
                     """, stack.workerCount(), count, count / secondsBetween(started, allAccepted), sustained,
                     secondsBetween(started, lastConfirmed), spent.header(), spent.row(),
-                    1000 * spent.stackSeconds() / count, conflicts, conflicts / count);
+                    1000 * spent.stackSeconds() / count, 1000 * spent.compilationSeconds() / count, conflicts,
+                    conflicts / count);
         }
-        return sustained;
+        return new Round(sustained, 1000 * spent.stackSeconds() / count, 1000 * spent.compilationSeconds() / count);
+    }
+
+    /**
+     * Waits (at most 30 s) until the stack has worked off what a round left behind, such as the projections' tail, so
+     * that the other stack's turn does not pay for it: the machine below half a core over a second.
+     */
+    void awaitQuiet() throws Exception {
+        CpuLedger cpu = new CpuLedger(client, stack.processUrls());
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            CpuLedger.Sample before = cpu.sample();
+            Thread.sleep(1_000);
+            if (CpuLedger.between(before, cpu.sample()).stackSeconds() < 0.5) {
+                return;
+            }
+        }
     }
 
     /** Orders at a fixed rate; for a sample of them, the time from the 202 to CONFIRMED on the query side. */

@@ -38,7 +38,7 @@ public final class OrderCostBenchmark {
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "benchmark-shutdown"));
             OrderBenchmark orders = new OrderBenchmark(stack);
             orders.seed();
-            orders.throughput(2_000, false);
+            orders.warmUp(OrderBenchmark.WARM_UP_ORDERS);
             Thread.sleep(SETTLE.toMillis());
             CpuLedger cpu = new CpuLedger(new StackClient(), stack.processUrls());
             CpuLedger.Sample idleFrom = cpu.sample();

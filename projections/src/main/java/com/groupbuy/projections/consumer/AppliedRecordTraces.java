@@ -1,15 +1,13 @@
 package com.groupbuy.projections.consumer;
 
+import com.groupbuy.platform.observability.RecordTraceHeaders;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.Headers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -24,22 +22,20 @@ final class AppliedRecordTraces {
     private static final Logger log = LoggerFactory.getLogger(AppliedRecordTraces.class);
 
     private final Tracer tracer;
-    private final Propagator propagator;
-    private final List<String> fields;
+    private final RecordTraceHeaders headers;
 
     AppliedRecordTraces(Tracer tracer, Propagator propagator) {
         this.tracer = tracer;
-        this.propagator = propagator;
-        this.fields = List.copyOf(propagator.fields());
+        this.headers = new RecordTraceHeaders(propagator);
     }
 
     /** Records a span for each record of {@code records} that carries a trace; the poll began {@code started}. */
     void applied(String projection, List<ConsumerRecord<String, byte[]>> records, Instant started) {
         for (ConsumerRecord<String, byte[]> record : records) {
-            if (!carriesTrace(record.headers())) {
+            if (!headers.carryTrace(record.headers())) {
                 continue;
             }
-            Span span = propagator.extract(record.headers(), AppliedRecordTraces::header)
+            Span span = headers.continuing(record.headers())
                     .name("projection " + projection)
                     .kind(Span.Kind.CONSUMER)
                     .tag("messaging.destination.name", record.topic())
@@ -52,19 +48,5 @@ final class AppliedRecordTraces {
                 span.end();
             }
         }
-    }
-
-    private boolean carriesTrace(Headers headers) {
-        for (String field : fields) {
-            if (headers.lastHeader(field) != null) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String header(Headers headers, String key) {
-        Header header = headers.lastHeader(key);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

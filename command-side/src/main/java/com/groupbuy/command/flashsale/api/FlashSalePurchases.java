@@ -44,7 +44,7 @@ class FlashSalePurchases {
             "the sale has not started yet, or is outside its happy hours", 0);
     private static final Refused ENDED = new Refused(HttpStatus.CONFLICT, ErrorCode.ENDED, "the sale has ended", 0);
     private static final Refused NOT_QUEUED = new Refused(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.OVERLOADED,
-            "The order could not be queued; retry with the same Idempotency-Key", 1);
+            OrderQueueUnavailableException.DETAIL_FOR_CALLER, 1);
 
     private final FlashSaleGate gate;
     private final FlashSaleGateRepair repair;

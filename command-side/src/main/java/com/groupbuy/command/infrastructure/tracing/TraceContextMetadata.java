@@ -1,13 +1,12 @@
 package com.groupbuy.command.infrastructure.tracing;
 
+import com.groupbuy.platform.observability.RecordTraceHeaders;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.axonframework.messaging.MetaData;
 
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,22 +26,29 @@ public final class TraceContextMetadata {
     private final Tracer tracer;
     private final Propagator propagator;
     private final List<String> fields;
+    private final RecordTraceHeaders headers;
 
     public TraceContextMetadata(Tracer tracer, Propagator propagator) {
         this.tracer = tracer;
         this.propagator = propagator;
         this.fields = List.copyOf(propagator.fields());
+        this.headers = new RecordTraceHeaders(propagator);
     }
 
     /** The metadata entries that carry the current span's trace; empty outside a span and for an unsampled trace. */
     Map<String, String> ofCurrentSpan() {
-        Span span = tracer.currentSpan();
-        if (span == null || !Boolean.TRUE.equals(span.context().sampled())) {
+        Span span = sampledCurrentSpan();
+        if (span == null) {
             return Map.of();
         }
         Map<String, String> fields = new HashMap<>();
         propagator.inject(span.context(), fields, Map::put);
         return fields;
+    }
+
+    private Span sampledCurrentSpan() {
+        Span span = tracer.currentSpan();
+        return span != null && Boolean.TRUE.equals(span.context().sampled()) ? span : null;
     }
 
     /** The trace entries of {@code metaData}, for the messages a handler of that message creates. */
@@ -70,13 +76,15 @@ public final class TraceContextMetadata {
 
     /** Writes the current span's trace into a record's {@code headers}, if it is sampled. */
     public void writeCurrentInto(Headers headers) {
-        ofCurrentSpan().forEach((field, value) -> headers.add(field, value.getBytes(StandardCharsets.UTF_8)));
+        Span span = sampledCurrentSpan();
+        if (span != null) {
+            writeInto(headers, span);
+        }
     }
 
     /** Writes {@code span}'s trace into a record's {@code headers}. */
     public void writeInto(Headers headers, Span span) {
-        propagator.inject(span.context(), headers,
-                (carrier, field, value) -> carrier.add(field, value.getBytes(StandardCharsets.UTF_8)));
+        this.headers.write(span.context(), headers);
     }
 
     /**
@@ -84,11 +92,10 @@ public final class TraceContextMetadata {
      * empty when the record carries none.
      */
     public Optional<Span> startContinuing(Headers headers, String name) {
-        if (fields.stream().noneMatch(field -> headers.lastHeader(field) != null)) {
+        if (!this.headers.carryTrace(headers)) {
             return Optional.empty();
         }
-        return Optional.of(propagator.extract(headers, TraceContextMetadata::header).name(name)
-                .kind(Span.Kind.CONSUMER).start());
+        return Optional.of(this.headers.continuing(headers).name(name).kind(Span.Kind.CONSUMER).start());
     }
 
     /**
@@ -105,10 +112,5 @@ public final class TraceContextMetadata {
 
     public Tracer tracer() {
         return tracer;
-    }
-
-    private static String header(Headers headers, String field) {
-        Header header = headers.lastHeader(field);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

@@ -49,7 +49,7 @@ class CommandExceptionHandler {
     @ExceptionHandler(OrderQueueUnavailableException.class)
     ResponseEntity<ProblemDetail> onQueueUnavailable(OrderQueueUnavailableException e) {
         return retryLater(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.OVERLOADED,
-                "The order could not be queued; retry with the same Idempotency-Key", 1);
+                OrderQueueUnavailableException.DETAIL_FOR_CALLER, 1);
     }
 
     @ExceptionHandler(RateLimitedException.class)

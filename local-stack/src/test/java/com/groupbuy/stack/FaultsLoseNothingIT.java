@@ -115,21 +115,25 @@ class FaultsLoseNothingIT {
 
     @Test
     @Order(5)
-    void a_worker_killed_while_it_runs_a_deadline_leaves_it_to_the_other_worker_and_every_group_ends()
+    void a_worker_killed_while_it_runs_deadlines_leaves_them_to_the_other_and_every_group_ends_with_its_toppings_back()
             throws Exception {
         String sku = shop.product("DEADLINE", 400, GROUPS);
-        String deal = shop.groupBuy(sku, 300, 3, GROUP_WINDOW_SECONDS);
+        String pearls = shop.product("DEADLINE-PEARLS", 50, GROUPS);
+        shop.offerPearls(sku, pearls);
+        String deal = shop.groupBuy(sku, 300, 3, GROUP_WINDOW_SECONDS, List.of("toppings"));
         List<Customer> openers = shop.customers("deadline", GROUPS);
         List<String> groups = new ArrayList<>();
         List<Accepted> orders = new ArrayList<>();
         for (Customer opener : openers) {
-            Map.Entry<String, Accepted> opened = shop.openGroup(deal, opener, sku);
+            Map.Entry<String, Accepted> opened = shop.openGroup(deal, opener, sku,
+                    Map.of("toppings", List.of("pearls")));
             groups.add(opened.getKey());
             orders.add(opened.getValue());
         }
         assertThat(ledger.awaitOutcomes(orders, SETTLING)).as("the openers' orders").containsOnlyKeys(
                 orders.stream().map(Accepted::orderId).toList()).allSatisfy((id, outcome) ->
                 assertThat(outcome).isEqualTo(Ledger.CONFIRMED));
+        assertThat(ledger.unitsHeld(pearls)).as("pearls held, one for each opener's drink").isEqualTo(GROUPS);
         Map<String, ServiceProcess> workersByScheduler = new HashMap<>();
         for (int worker = 1; worker <= 2; worker++) {
             ServiceProcess process = stack.process(ServiceProcess.nameOf("worker", worker));
@@ -150,11 +154,16 @@ class FaultsLoseNothingIT {
                 assertThat(store.eventTypesOf(groups).values()).as("groups that failed")
                         .hasSize(GROUPS).allMatch(types -> types.contains("GroupFailed")));
         Duration takeover = Duration.between(killed, Instant.now());
-        await().atMost(SETTLING).untilAsserted(() -> assertThat(ledger.unitsHeld(sku)).isZero());
+        await().atMost(SETTLING).untilAsserted(() -> {
+            assertThat(ledger.unitsHeld(sku)).isZero();
+            assertThat(ledger.unitsHeld(pearls)).isZero();
+        });
         assertThat(store.deadlinesPickedBy(victimScheduler)).as("deadlines still held by the dead worker").isZero();
         awaitAvailableStock(sku, GROUPS);
+        awaitAvailableStock(pearls, GROUPS);
         figures.put("worker SIGKILLed while it runs group-window deadlines",
-                "%d groups, all FAILED and their stock back; last group ended %d s after the kill"
+                ("%d groups with a topping, all FAILED and their drinks' and toppings' stock back; last group ended "
+                        + "%d s after the kill")
                         .formatted(GROUPS, takeover.toSeconds()));
     }
 

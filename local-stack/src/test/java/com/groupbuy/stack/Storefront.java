@@ -91,15 +91,38 @@ final class Storefront {
 
     /** A group-buy deal on {@code sku} whose groups of {@code groupSize} have {@code windowSeconds} to fill. */
     String groupBuy(String sku, long groupPriceCents, int groupSize, long windowSeconds) throws Exception {
+        return groupBuy(sku, groupPriceCents, groupSize, windowSeconds, List.of());
+    }
+
+    /** The same, its members choosing among the product's option groups {@code allowedOptions}. */
+    String groupBuy(String sku, long groupPriceCents, int groupSize, long windowSeconds, List<String> allowedOptions)
+            throws Exception {
         Instant now = Instant.now();
         return created(post("/api/v1/group-buys", admin, Map.of("sku", sku, "groupPriceCents", groupPriceCents,
-                "groupSize", groupSize, "windowSeconds", windowSeconds, "startsAt", now.minusSeconds(1).toString(),
-                "endsAt", now.plusSeconds(3600).toString()))).get("groupBuyId").asString();
+                "groupSize", groupSize, "windowSeconds", windowSeconds, "allowedOptions", allowedOptions,
+                "startsAt", now.minusSeconds(1).toString(), "endsAt", now.plusSeconds(3600).toString())))
+                .get("groupBuyId").asString();
+    }
+
+    /** Gives {@code sku} one optional topping, {@code pearls}, at 50 on top, drawn from the stock of that product. */
+    void offerPearls(String sku, String pearls) throws Exception {
+        StackClient.Response answer = post("/api/v1/products/" + sku + "/options", admin, Map.of("optionGroups",
+                List.of(Map.of("code", "toppings", "name", "Toppings", "minChoices", 0, "maxChoices", 1,
+                        "options", List.of(Map.of("code", "pearls", "name", "Tapioca pearls", "priceDeltaCents", 50,
+                                "stockSku", pearls))))));
+        assertThat(answer.status()).as("options of %s: %s", sku, answer.body()).isEqualTo(200);
     }
 
     /** Opens a group of the deal for {@code customer}: its group id and the opener's order. */
     Map.Entry<String, Accepted> openGroup(String dealId, Customer customer, String sku) throws Exception {
-        StackClient.Response opened = post("/api/v1/group-buys/" + dealId + "/groups", customer.token(), Map.of());
+        return openGroup(dealId, customer, sku, Map.of());
+    }
+
+    /** The same, with the opener's {@code options} (option group code to chosen option codes). */
+    Map.Entry<String, Accepted> openGroup(String dealId, Customer customer, String sku,
+                                          Map<String, List<String>> options) throws Exception {
+        StackClient.Response opened = post("/api/v1/group-buys/" + dealId + "/groups", customer.token(),
+                options.isEmpty() ? Map.of() : Map.of("options", options));
         assertThat(opened.status()).as("opening a group: %s", opened.body()).isEqualTo(202);
         Accepted order = new Accepted(opened.body().get("orderId").asString(), customer, Map.of(sku, 1), null, null);
         return Map.entry(opened.body().get("groupId").asString(), order);

@@ -21,7 +21,10 @@ final class CpuLedger {
 
     private static final Pattern CPU_NANOS = Pattern.compile(
             "^process_cpu_time_ns_total(?:\\{[^}]*})? ([0-9.E+]+)$", Pattern.MULTILINE);
-    /** The JVM's CompilationMXBean total: time its JIT compiler threads spent compiling (summed over threads). */
+    /**
+     * The JVM's CompilationMXBean total: elapsed time its JIT compiler threads spent compiling, summed over them
+     * (waiting for a core included).
+     */
     private static final Pattern COMPILATION_MILLIS = Pattern.compile(
             "^jvm_compilation_time_ms_total(?:\\{[^}]*})? ([0-9.E+]+)$", Pattern.MULTILINE);
     /** USER_HZ, the unit of /proc/stat on Linux. */
@@ -33,7 +36,7 @@ final class CpuLedger {
 
     /**
      * CPU seconds of a period, the load generator's left out of {@link #stackSeconds()}; and the seconds our
-     * processes' JIT compilers spent compiling in it (part of their CPU).
+     * processes' JIT compilers spent compiling in it (elapsed, not CPU).
      */
     record Spent(Map<String, Double> processSeconds, double compilationSeconds, double loadGeneratorSeconds,
                  double machineBusySeconds) {

@@ -114,7 +114,7 @@ public final class OrderBenchmark {
         System.out.printf("""
 
                 ## Warm-up (not measured): CPU per confirmed order as the JVMs compile the order path
-                | orders so far | CPU per confirmed order | of it, JIT compilation | confirmed per s |
+                | orders so far | CPU per confirmed order | JIT compiling per order (elapsed) | confirmed per s |
                 |---|---|---|---|
                 """);
         for (int sent = 0; sent < orders; ) {
@@ -127,8 +127,9 @@ public final class OrderBenchmark {
     }
 
     /**
-     * One round: confirmed orders per second (10th to 90th percentile), the stack's CPU per order, and the part of
-     * it our JVMs' JIT compilers spent compiling.
+     * One round: confirmed orders per second (10th to 90th percentile), the stack's CPU per order, and how long our
+     * JVMs' JIT compilers were compiling per order (elapsed time of their threads: on a busy machine it includes
+     * waiting for a core, so it is a trend, not a share of the CPU).
      */
     record Round(double confirmedPerSecond, double cpuPerOrderMillis, double compilationPerOrderMillis) {
     }
@@ -175,8 +176,8 @@ public final class OrderBenchmark {
                     %s
                     %s
 
-                    CPU per confirmed order, all processes together (load generator left out): **%.2f ms**,
-                    of it %.2f ms in the JIT compilers of our JVMs.
+                    CPU per confirmed order, all processes together (load generator left out): **%.2f ms**;
+                    our JVMs' JIT compilers were compiling for %.2f ms per order (elapsed, not CPU).
                     Aggregate conflicts (appends that lost a race and were retried on fresh state): %.0f (%.2f per order).
                     """, stack.workerCount(), count, count / secondsBetween(started, allAccepted), sustained,
                     secondsBetween(started, lastConfirmed), spent.header(), spent.row(),

@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
  * {@code rounds} times after the warm-up, then the time from the 202 answer to CONFIRMED being visible on the query
  * side at half that rate. Starts its own stack on the embedded servers; prints a Markdown summary.
  *
- * <p>The warm-up is long on purpose: on two cores shared by seven JVMs, the CPU per order keeps falling for some
+ * <p>The warm-up is long on purpose: on two cores shared by the whole stack, the CPU per order keeps falling for some
  * 20,000 orders while the JIT compilers catch up (docs/performance.md), and a round measured before that mostly
  * measures compilation. Under {@code bin/benchmark-compare} the rounds take turns with another commit's stack
  * ({@link Turns}) and the latency run is left out.

@@ -6,12 +6,10 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import java.nio.file.Path;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -218,10 +216,10 @@ class GroupBuyEndToEndIT {
         String sku = "HAPPY-" + UUID.randomUUID().toString().substring(0, 6);
         assertThat(client.post(stack.apiUrl() + "/api/v1/products", admin, Map.of("sku", sku, "name", "Lychee tea",
                 "category", "tea", "priceCents", 500, "initialStock", 20)).status()).isEqualTo(201);
-        ZonedDateTime utc = Instant.now().atZone(ZoneOffset.UTC);
-        List<String> everyDay = Arrays.stream(DayOfWeek.values()).map(Enum::name).toList();
-        String nowOpen = happyHourDeal(admin, sku, Map.of("days", everyDay, "timeZone", "UTC",
-                "from", hhmm(utc.minusHours(1)), "to", hhmm(utc.plusHours(1))));
+        Instant now = Instant.now();
+        ZonedDateTime utc = now.atZone(ZoneOffset.UTC);
+        String nowOpen = happyHourDeal(admin, sku,
+                HappyHours.everyDayUtc(now.minus(Duration.ofHours(1)), now.plus(Duration.ofHours(1))));
         String laterToday = happyHourDeal(admin, sku, Map.of("days", List.of(utc.getDayOfWeek().plus(3).name()),
                 "timeZone", "UTC", "from", "00:00", "to", "23:59"));
 
@@ -320,10 +318,6 @@ class GroupBuyEndToEndIT {
                 "startsAt", now.minusSeconds(1).toString(), "endsAt", now.plusSeconds(3600).toString()));
         assertThat(deal.status()).as(deal.body().toString()).isEqualTo(201);
         return deal.body().get("groupBuyId").asString();
-    }
-
-    private static String hhmm(ZonedDateTime time) {
-        return "%02d:%02d".formatted(time.getHour(), time.getMinute());
     }
 
     /** A product of 20 units at 500 and a deal on it running now: 400 in groups of {@code groupSize}; its id. */

@@ -9,10 +9,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
 
 import java.nio.file.Path;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -256,14 +254,9 @@ class ProductSliceEndToEndIT {
                 "sku", sku, "priceCents", 199, "quantity", 5, "perUserLimit", 1,
                 "startsAt", Instant.now().minusSeconds(60).toString(),
                 "endsAt", Instant.now().plus(Duration.ofDays(1)).toString(),
-                "happyHours", Map.of("days", List.of(DayOfWeek.values()), "from", hhmm(from), "to", hhmm(to),
-                        "timeZone", "UTC")));
+                "happyHours", HappyHours.everyDayUtc(from, to)));
         assertThat(scheduled.status()).as(scheduled.body().toString()).isEqualTo(201);
         return scheduled.body().get("flashSaleId").asString();
-    }
-
-    private static String hhmm(Instant at) {
-        return at.atZone(ZoneOffset.UTC).toLocalTime().toString().substring(0, 5);
     }
 
     @Test

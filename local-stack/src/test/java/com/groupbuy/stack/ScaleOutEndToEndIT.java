@@ -18,8 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -292,9 +290,7 @@ class ScaleOutEndToEndIT {
         List<String> apis = stack.apiUrls();
         Instant now = Instant.now();
         String offHours = flashSale(product("HAPPY", 500, 20), 250, 5, 1,
-                Map.of("days", List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"),
-                        "from", hhmm(now.plus(Duration.ofHours(2))), "to", hhmm(now.plus(Duration.ofHours(3))),
-                        "timeZone", "UTC"));
+                HappyHours.everyDayUtc(now.plus(Duration.ofHours(2)), now.plus(Duration.ofHours(3))));
         Customer atNight = customers("happy", 1).getFirst();
         assertRefused(buy(apis.get(0), atNight, offHours, 1), "NOT_STARTED");
 
@@ -842,10 +838,6 @@ class ScaleOutEndToEndIT {
             repairs += metric(api, "groupbuy_flash_sale_gate_repairs_total", "");
         }
         return repairs;
-    }
-
-    private static String hhmm(Instant at) {
-        return DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC).format(at);
     }
 
     /** FLUSHALL on the stack's Redis, over a plain connection: every key of every process is gone. */

@@ -58,7 +58,7 @@ public final class OrderBenchmark {
     public static void main(String[] args) throws Exception {
         int workers = args.length > 0 ? Integer.parseInt(args[0]) : 1;
         int orders = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
-        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+        int rounds = args.length > 2 ? Math.max(1, Integer.parseInt(args[2])) : 1;
         int warmUp = args.length > 3 ? Integer.parseInt(args[3]) : WARM_UP_ORDERS;
         Turns turns = Turns.fromSystemProperties();
         Path logs = Path.of("target", "bench-logs", "orders-" + workers + "w");
